@@ -1,0 +1,36 @@
+# Two commands do everything on a fresh machine:
+#   make preview   set up, then serve the site with live reload at http://127.0.0.1:8000/
+#   make test      set up (Chromium included), then run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: preview site check test setup browser clean
+
+preview: setup
+	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
+
+site: setup
+	$(BIN)/mkdocs build --strict --site-dir site
+
+check: setup
+	$(BIN)/python -m generator check
+
+test: setup browser
+	$(BIN)/python -m pytest
+
+setup: $(VENV)/.installed
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.lock
+	$(BIN)/python -m pip install --quiet --no-deps -e .
+	touch $@
+
+browser:
+	scripts/ensure-chromium
+
+clean:
+	rm -rf $(VENV) site test-artifacts

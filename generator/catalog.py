@@ -1,0 +1,132 @@
+"""The catalog: validated records with their references resolved and the facts derived from them.
+
+Everything a page shows is computed here once, in a stable order, so that templates only lay
+things out and the same content always gives the same pages.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from .partial_date import PartialDate
+from .records import Actor, Citation, Claim, Region, Source
+from .validate import Records
+
+Month = tuple[int, int]
+
+
+@dataclass(frozen=True)
+class IncomingRelation:
+    type: str  # the relation as the other claim states it, e.g. 'supersedes'
+    claim_id: str  # the claim that states it
+
+
+@dataclass
+class Catalog:
+    actors: dict[str, Actor]
+    regions: dict[str, Region]
+    sources: dict[str, Source]
+    claims: dict[str, Claim]
+    claim_order: list[str] = field(default_factory=list)
+    claims_by_actor: dict[str, list[str]] = field(default_factory=dict)
+    claims_addressed_to: dict[str, list[str]] = field(default_factory=dict)
+    claims_by_represented: dict[str, list[str]] = field(default_factory=dict)
+    claims_by_region: dict[str, list[str]] = field(default_factory=dict)
+    claims_by_source: dict[str, list[str]] = field(default_factory=dict)
+    claims_by_issue: dict[str, list[str]] = field(default_factory=dict)
+    happened_on_day: dict[PartialDate, list[str]] = field(default_factory=dict)
+    reported_on_day: dict[PartialDate, list[str]] = field(default_factory=dict)
+    happened_in_month: dict[Month, list[str]] = field(default_factory=dict)
+    reported_in_month: dict[Month, list[str]] = field(default_factory=dict)
+    deadline_on_day: dict[PartialDate, list[str]] = field(default_factory=dict)
+    deadline_in_month: dict[Month, list[str]] = field(default_factory=dict)
+    incoming_relations: dict[str, list[IncomingRelation]] = field(default_factory=dict)
+    cited_by: dict[str, list[str]] = field(default_factory=dict)
+
+    # --- derived facts about one claim --------------------------------------------------------
+
+    def origin(self, citation: Citation) -> str:
+        """The source a citation's words go back to: the relayed original where there is one."""
+        return citation.via or citation.source
+
+    def independent_sources(self, claim_id: str) -> list[str]:
+        """Distinct originals behind a claim: three outlets relaying one story count once."""
+        return sorted({self.origin(citation) for citation in self.claims[claim_id].sources})
+
+    def thread(self, claim_id: str) -> list[str]:
+        """The claims by the same actor on the same issue, in date order (this one included)."""
+        claim = self.claims[claim_id]
+        if claim.issue is None:
+            return []
+        return [other for other in self.claims_by_issue[claim.issue] if self.claims[other].actor == claim.actor]
+
+    def months(self) -> list[Month]:
+        return sorted(set(self.happened_in_month) | set(self.reported_in_month) | set(self.deadline_in_month))
+
+    def days(self) -> list[PartialDate]:
+        days = set(self.happened_on_day) | set(self.reported_on_day) | set(self.deadline_on_day)
+        return sorted(days, key=lambda d: d.sort_key)
+
+
+def build_catalog(records: Records) -> Catalog:
+    catalog = Catalog(
+        actors=dict(sorted(records.actors.items())),
+        regions=dict(sorted(records.regions.items())),
+        sources=dict(sorted(records.sources.items())),
+        claims=dict(sorted(records.claims.items())),
+    )
+    catalog.claim_order = sorted(catalog.claims, key=lambda cid: _date_key(catalog.claims[cid], cid))
+    indexes: dict[str, defaultdict[object, list[str]]] = defaultdict(lambda: defaultdict(list))
+    for claim_id in catalog.claim_order:
+        _index_claim(catalog, claim_id, indexes)
+    for name, index in indexes.items():
+        setattr(catalog, name, dict(index))
+    for claim_id in catalog.claim_order:
+        for relation in catalog.claims[claim_id].relations:
+            incoming = IncomingRelation(relation.type, claim_id)
+            catalog.incoming_relations.setdefault(relation.claim, []).append(incoming)
+    for source_id, source in catalog.sources.items():
+        for cited in source.cites:
+            catalog.cited_by.setdefault(cited, []).append(source_id)
+    return catalog
+
+
+def _date_key(claim: Claim, claim_id: str) -> tuple[tuple[int, int, int], tuple[int, int, int], str]:
+    return (claim.dates.happened.date.sort_key, claim.dates.reported.date.sort_key, claim_id)
+
+
+def _index_claim(catalog: Catalog, claim_id: str, indexes: defaultdict[str, defaultdict[object, list[str]]]) -> None:
+    """Add one claim to every index; claims arrive in date order, so every list stays in date order."""
+    claim = catalog.claims[claim_id]
+
+    def add(index: str, key: object) -> None:
+        entries = indexes[index][key]
+        if not entries or entries[-1] != claim_id:
+            entries.append(claim_id)
+
+    add("claims_by_actor", claim.actor)
+    if claim.addressee:
+        add("claims_addressed_to", claim.addressee)
+    represented = catalog.actors[claim.actor].represents
+    if represented:
+        add("claims_by_represented", represented)
+    for mention in claim.regions:
+        add("claims_by_region", mention.region)
+    for citation in claim.sources:
+        add("claims_by_source", citation.source)
+        if citation.via:
+            add("claims_by_source", citation.via)
+    if claim.issue:
+        add("claims_by_issue", claim.issue)
+    moments = [
+        (claim.dates.happened.date, "happened_on_day", "happened_in_month"),
+        (claim.dates.reported.date, "reported_on_day", "reported_in_month"),
+    ]
+    if claim.dates.deadline:
+        moments.append((claim.dates.deadline.date, "deadline_on_day", "deadline_in_month"))
+    for moment, day_index, month_index in moments:
+        if moment.precision == "day":
+            add(day_index, moment)
+        if moment.month is not None:
+            add(month_index, (moment.year, moment.month))

@@ -1,0 +1,63 @@
+"""`python -m generator`: check the content, export the pages, refresh the JSON Schemas.
+
+Editors see messages, never tracebacks: every content problem is printed as
+`path:line:column: field: message`, and the exit status is 1 when there is any.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+
+from .export import export_pages
+from .pipeline import check, generate
+from .problems import ContentError, format_problems
+from .schema import write_schemas
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m generator", description=__doc__.splitlines()[0])
+    parser.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
+    parser.add_argument("--templates", type=Path, default=Path("theme/templates"),
+                        help="the page templates (default: theme/templates)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("check", help="validate every record; list every problem")
+    export = commands.add_parser("export", help="write the generated pages as Markdown into DIR")
+    export.add_argument("dir", type=Path)
+    commands.add_parser("schema", help="regenerate the JSON Schemas in content/schema/")
+    args = parser.parse_args(argv)
+    try:
+        return _run(args)
+    except ContentError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except Exception as error:  # an editor never sees a traceback; developers can ask for one
+        if os.environ.get("GENERATOR_DEBUG"):
+            raise
+        print(f"error: {type(error).__name__}: {error} (set GENERATOR_DEBUG=1 for details)", file=sys.stderr)
+        return 2
+
+
+def _run(args: argparse.Namespace) -> int:
+    if not args.content.is_dir():
+        print(f"error: no content folder at '{args.content}'", file=sys.stderr)
+        return 2
+    if args.command == "check":
+        catalog, problems = check(args.content)
+        if catalog is None:
+            print(format_problems(problems), file=sys.stderr)
+            return 1
+        print(f"ok: {len(catalog.claims)} claims, {len(catalog.actors)} actors, "
+              f"{len(catalog.regions)} regions, {len(catalog.sources)} sources")
+        return 0
+    if args.command == "export":
+        pages = generate(args.content, args.templates)
+        written, removed = export_pages(pages, args.dir)
+        print(f"{len(pages)} pages in {args.dir}: {len(written)} written, {len(removed)} removed, "
+              f"{len(pages) - len(written)} unchanged")
+        return 0
+    for path in write_schemas(args.content):
+        print(f"wrote {path}")
+    return 0

@@ -1,0 +1,214 @@
+"""Read the YAML files of `content/` into plain data, remembering where every value was written.
+
+Only the YAML that records need is accepted: mappings, lists, strings, numbers, booleans, null and
+dates. Tags, anchors and aliases, duplicate keys, oversized files and text that is not UTF-8 are
+reported as problems with their line, never executed, expanded or silently resolved.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .problems import Problem
+from .records import ID_PATTERN, RECORD_TYPES
+
+MAX_FILE_BYTES = 256 * 1024
+MAX_DEPTH = 24
+
+# The libyaml parser is several times faster than the pure-Python one; both give the same nodes.
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+_PLAIN_TAGS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+    "tag:yaml.org,2002:timestamp",
+}
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+
+Path_ = tuple[str | int, ...]
+"""Where a value sits in a document: ('sources', 0, 'quote')."""
+
+
+@dataclass
+class Document:
+    """One YAML file's data, with the line and column of each value."""
+
+    path: str  # as shown to editors, relative to the working directory where possible
+    folder: str  # 'claims', 'actors', …
+    id: str
+    data: dict[str, Any]
+    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def position(self, path: Path_) -> tuple[int, int]:
+        """The position of the deepest written value along `path` (a missing field points at its parent)."""
+        for end in range(len(path), -1, -1):
+            found = self.positions.get(tuple(path[:end]))
+            if found:
+                return found
+        return (1, 1)
+
+    def problem(self, path: Path_, message: str) -> Problem:
+        line, column = self.position(path)
+        return Problem(self.path, line, column, format_field(path), message)
+
+
+def format_field(path: Path_) -> str:
+    """('sources', 0, 'quote') → 'sources[0].quote'."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def display_path(path: Path) -> str:
+    try:
+        return os.path.relpath(path)
+    except ValueError:  # another drive on Windows
+        return str(path)
+
+
+def record_files(content_dir: Path) -> Iterator[tuple[str, Path]]:
+    """Every record file, as (folder, path), in a stable order."""
+    for folder in sorted(RECORD_TYPES):
+        directory = content_dir / folder
+        if directory.is_dir():
+            for path in sorted(directory.iterdir()):
+                if path.suffix in (".yaml", ".yml") and path.is_file():
+                    yield folder, path
+
+
+def load_content(content_dir: Path) -> tuple[list[Document], list[Problem]]:
+    documents: list[Document] = []
+    problems: list[Problem] = []
+    for folder, path in record_files(content_dir):
+        document, found = load_file(path, folder)
+        problems.extend(found)
+        if document is not None:
+            documents.append(document)
+    return documents, problems
+
+
+def load_file(path: Path, folder: str) -> tuple[Document | None, list[Problem]]:
+    shown = display_path(path)
+    problems: list[Problem] = []
+    if path.suffix != ".yaml":
+        return None, [Problem(shown, 1, 1, "", "record files end in '.yaml'; rename this file")]
+    record_id = path.stem
+    if not re.match(ID_PATTERN, record_id):
+        problems.append(
+            Problem(shown, 1, 1, "", f"the file name '{record_id}' is the record's id and may hold only "
+                    "lower-case letters a-z, digits and single hyphens")
+        )
+    raw = path.read_bytes()
+    if len(raw) > MAX_FILE_BYTES:
+        return None, [Problem(shown, 1, 1, "", f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw[: error.start].count(b"\n") + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        return None, [Problem(shown, line, column, "", "the file is not UTF-8 text; save it as UTF-8")]
+    text = text.removeprefix("\ufeff")  # a byte-order mark some editors add is harmless
+    data, positions, found = parse_yaml(text, shown)
+    problems.extend(found)
+    if data is None:
+        return None, problems
+    return Document(shown, folder, record_id, data, positions), problems
+
+
+def parse_yaml(text: str, shown: str) -> tuple[dict[str, Any] | None, dict[Path_, tuple[int, int]], list[Problem]]:
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except yaml.MarkedYAMLError as error:
+        return None, {}, [_syntax_problem(error, shown)]
+    except RecursionError:
+        return None, {}, [Problem(shown, 1, 1, "", f"nesting is deeper than {MAX_DEPTH} levels")]
+    finally:
+        loader.dispose()
+    if node is None:
+        return None, {}, [Problem(shown, 1, 1, "", "the file is empty; a record is a mapping of fields")]
+    builder = _Builder(loader, shown)
+    data = builder.build(node, ())
+    if builder.problems:
+        return None, {}, builder.problems
+    if not isinstance(data, dict):
+        line, column = node.start_mark.line + 1, node.start_mark.column + 1
+        kind = "a list" if isinstance(data, list) else "a single value"
+        return None, {}, [Problem(shown, line, column, "", f"the file holds {kind}; a record is a mapping of fields")]
+    return data, builder.positions, []
+
+
+def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> Problem:
+    mark = error.problem_mark or error.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = error.problem or "invalid YAML"
+    if error.context:
+        message = f"{error.context}, {message}"
+    if "'\\t'" in message:
+        message += " (indent with spaces, not tabs)"
+    return Problem(shown, line, column, "", f"YAML syntax error: {message}")
+
+
+class _Builder:
+    """Turns a composed YAML node tree into Python data, refusing what records never need."""
+
+    def __init__(self, loader: yaml.SafeLoader, shown: str) -> None:
+        self.loader = loader
+        self.shown = shown
+        self.positions: dict[Path_, tuple[int, int]] = {}
+        self.problems: list[Problem] = []
+        self._seen: set[int] = set()
+
+    def _fail(self, node: yaml.Node, path: Path_, message: str) -> None:
+        mark = node.start_mark
+        self.problems.append(Problem(self.shown, mark.line + 1, mark.column + 1, format_field(path), message))
+
+    def build(self, node: yaml.Node, path: Path_) -> Any:
+        if id(node) in self._seen:
+            self._fail(node, path, "anchors and aliases (& and *) are not allowed; write the value out")
+            return None
+        self._seen.add(id(node))
+        if len(path) > MAX_DEPTH:
+            self._fail(node, path, f"nesting is deeper than {MAX_DEPTH} levels")
+            return None
+        self.positions.setdefault(path, (node.start_mark.line + 1, node.start_mark.column + 1))
+        if isinstance(node, yaml.MappingNode) and node.tag == _MAP_TAG:
+            return self._mapping(node, path)
+        if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ_TAG:
+            return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        if isinstance(node, yaml.ScalarNode) and node.tag in _PLAIN_TAGS:
+            try:
+                return self.loader.construct_object(node, deep=True)
+            except (yaml.YAMLError, ValueError) as error:
+                self._fail(node, path, f"cannot read this value: {error}")
+                return None
+        self._fail(node, path, f"the tag '{node.tag}' is not allowed; records hold plain values only")
+        return None
+
+    def _mapping(self, node: yaml.MappingNode, path: Path_) -> dict[str, Any]:
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if not (isinstance(key_node, yaml.ScalarNode) and key_node.tag == "tag:yaml.org,2002:str"):
+                self._fail(key_node, path, "a field name must be plain text")
+                continue
+            key = key_node.value
+            if key in result:
+                first = self.positions.get((*path, key), (0, 0))[0]
+                self._fail(key_node, (*path, key), f"the field is given twice (first on line {first})")
+                continue
+            # Point at the key: "field: value" is read by its key's line.
+            self.positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+            result[key] = self.build(value_node, (*path, key))
+        return result

@@ -1,0 +1,37 @@
+"""The whole core in one call: YAML files → validated records → catalog → pages.
+
+Nothing here knows about MkDocs; the plugin and the command line both call `generate`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from .catalog import Catalog, build_catalog
+from .load import load_content
+from .pages import Page, build_pages
+from .problems import ContentError, Problem
+from .validate import validate
+
+HOME_INTRO = "home.md"
+"""A hand-written introduction, in `content/`, placed at the top of the generated home page."""
+
+
+def check(content_dir: Path) -> tuple[Catalog | None, list[Problem]]:
+    """Load and validate everything; a catalog only when no problem was found."""
+    documents, problems = load_content(content_dir)
+    records, found = validate(documents)
+    problems.extend(found)
+    if problems:
+        return None, sorted(problems, key=lambda p: p.sort_key)
+    return build_catalog(records), []
+
+
+def generate(content_dir: Path, templates_dir: Path) -> list[Page]:
+    """Every page of the site; raises ContentError listing every problem if the content has any."""
+    catalog, problems = check(content_dir)
+    if catalog is None:
+        raise ContentError(problems)
+    intro_file = content_dir / HOME_INTRO
+    intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
+    return build_pages(catalog, templates_dir, intro)

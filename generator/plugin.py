@@ -1,0 +1,55 @@
+"""The MkDocs plugin: an adapter that hands the core's pages to MkDocs. It holds no logic of its own.
+
+MkDocs calls `on_config` once per build, then `on_files` with the files found in `docs_dir`
+(where the generated pages join them), and, under `mkdocs serve` only, `on_serve` once after the
+first build (where the content and template folders are added to the watched paths).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .pipeline import generate
+from .problems import ContentError
+
+
+class ExplainerConfig(Config):
+    content = config_options.Type(str, default="content")
+    """Folder of the YAML records, relative to `mkdocs.yml`."""
+    templates = config_options.Type(str, default="theme/templates")
+    """Folder of the Jinja2 page templates, relative to `mkdocs.yml`."""
+
+
+class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).parent
+        self.content_dir = root / self.config.content
+        self.templates_dir = root / self.config.templates
+        return config
+
+    # Run before other plugins' on_files (e.g. search, which reads the file list later anyway).
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        try:
+            pages = generate(self.content_dir, self.templates_dir)
+        except ContentError as error:
+            raise PluginError(str(error)) from None
+        for page in pages:
+            # Generated pages are reached through index pages and links, never all listed in the
+            # navigation, which Material renders into every page (DESIGN.md, "Navigation stays small").
+            files.append(File.generated(config, page.path, content=page.markdown,
+                                        inclusion=InclusionLevel.NOT_IN_NAV))
+        return files
+
+    def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        server.watch(str(self.content_dir))
+        server.watch(str(self.templates_dir))
+        return server

@@ -1,0 +1,232 @@
+"""The record format: the one definition of what editors write in `content/`.
+
+Each record type is a pydantic model. Validation of a single file, the JSON Schemas in
+`content/schema/` and the documentation of every field all come from these classes.
+References between records (an actor id, a source id) are checked later, in `validate`,
+once every file has been read.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Any, Literal
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    WithJsonSchema,
+    model_validator,
+)
+
+from .partial_date import PartialDate
+
+ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
+ISSUE_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$"
+_DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+RecordId = Annotated[
+    str,
+    Field(pattern=ID_PATTERN, description="The id of another record: its file name without `.yaml`."),
+]
+
+
+def _one_line(value: str) -> str:
+    # YAML folded and block scalars keep line breaks; a summary is shown on one line.
+    return " ".join(value.split())
+
+
+def _http_url(value: str) -> str:
+    if not re.match(r"^https?://[^\s/?#]+\.[^\s]*$", value, flags=re.IGNORECASE):
+        raise ValueError(f"'{value}' is not an http:// or https:// address")
+    return value
+
+
+Text = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
+Prose = Annotated[str, Field(min_length=1)]
+HttpUrl = Annotated[
+    str,
+    AfterValidator(_http_url),
+    WithJsonSchema({"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://", "format": "uri"}),
+]
+Date = Annotated[
+    PartialDate,
+    BeforeValidator(PartialDate.parse),
+    PlainSerializer(lambda d: d.iso, return_type=str),
+    WithJsonSchema(
+        {
+            "type": ["string", "integer"],
+            "pattern": _DATE_PATTERN,
+            "description": "YYYY-MM-DD, YYYY-MM or YYYY: the form is the precision.",
+        }
+    ),
+]
+
+
+class Record(BaseModel):
+    """Shared settings: unknown fields are mistakes, not silently ignored."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+
+# --- actors -----------------------------------------------------------------------------------
+
+
+class Role(Record):
+    title: Text = Field(description="The role or title as the sources give it, e.g. 'President of Russia'.")
+    start: Date | None = Field(None, description="When the actor took up the role, where a source says.")
+    end: Date | None = Field(None, description="When the actor left the role, where a source says.")
+
+
+class Actor(Record):
+    """A person, state, organisation or media outlet that says or does something."""
+
+    name: Text = Field(description="The name readers know, e.g. 'Vladimir Putin'.")
+    kind: Literal["person", "state", "organisation", "media-outlet"] = Field(description="What sort of actor.")
+    represents: RecordId | None = Field(
+        None, description="The actor (a state or organisation) this person speaks for, e.g. 'russia'."
+    )
+    roles: list[Role] = Field(default_factory=list, description="Roles and titles, as the sources give them.")
+    wikidata: str | None = Field(None, pattern=r"^Q[1-9]\d*$", description="Wikidata item, e.g. 'Q7747'.")
+
+
+# --- regions ----------------------------------------------------------------------------------
+
+
+class Region(Record):
+    """A first-level region of Ukraine."""
+
+    iso: str = Field(pattern=r"^UA-\d{2}$", description="ISO 3166-2 code, e.g. 'UA-14' for Donetsk.")
+    name: Text = Field(description="English name, e.g. 'Donetsk Oblast'.")
+    name_uk: Text = Field(description="Ukrainian name, e.g. 'Донецька область'.")
+
+
+# --- sources ----------------------------------------------------------------------------------
+
+
+class SourceDate(Record):
+    date: Date
+    basis: Literal["stated", "inferred"] = Field(description="'stated' if the text gives the date.")
+    note: Text | None = Field(None, description="How an inferred date was worked out.")
+
+    @model_validator(mode="after")
+    def _inferred_needs_note(self) -> SourceDate:
+        if self.basis == "inferred" and not self.note:
+            raise ValueError("an inferred date needs a note saying how it was inferred")
+        return self
+
+
+class Source(Record):
+    """A publication: an article read directly, or one known only because another relays it."""
+
+    publisher: Text = Field(description="Who published it; 'unknown' when the text does not say.")
+    title: Text | None = Field(None, description="The headline, exactly as published.")
+    author: Text | None = Field(None, description="Byline, where the text gives one.")
+    published: SourceDate | None = Field(None, description="Publication date, where known.")
+    language: str | None = Field(None, pattern=r"^[a-z]{2,3}$", description="ISO 639 code, e.g. 'en'.")
+    url: HttpUrl | None = Field(None, description="Where it can be read (http or https only).")
+    seen: bool = Field(description="true if its text was read; false if known only through a source citing it.")
+    cites: list[RecordId] = Field(default_factory=list, description="Sources this one relies on.")
+    note: Prose | None = Field(None, description="Anything a reader should know about this source.")
+
+
+# --- claims -----------------------------------------------------------------------------------
+
+ClaimKind = Literal[
+    "demand", "offer", "refusal", "threat", "intent", "proposal", "statement", "assessment", "action", "event"
+]
+RegionRole = Literal["demanded", "offered", "occupied", "claimed", "attacked", "threatened", "mentioned"]
+AttributionLevel = Literal[
+    "on-record", "official-readout", "document", "outlet", "analyst", "unnamed-sources"
+]
+Standing = Literal["reported", "confirmed", "disputed", "denied", "superseded"]
+RelationType = Literal["supersedes", "narrows", "contradicts", "responds-to", "pairs-with"]
+
+
+class RegionMention(Record):
+    region: RecordId = Field(description="The region's id, e.g. 'donetsk'.")
+    role: RegionRole = Field(
+        "mentioned", description="What the claim says of the region: demanded, offered (in exchange), occupied…"
+    )
+
+
+class ClaimDate(Record):
+    date: Date
+    basis: Literal["stated", "inferred"] = Field(description="'stated' if the article gives the date.")
+    note: Text | None = Field(None, description="How an inferred date was worked out, quoting the article.")
+
+    @model_validator(mode="after")
+    def _inferred_needs_note(self) -> ClaimDate:
+        if self.basis == "inferred" and not self.note:
+            raise ValueError("an inferred date needs a note saying how it was inferred")
+        return self
+
+
+class ClaimDates(Record):
+    happened: ClaimDate = Field(description="When it was said or happened.")
+    reported: ClaimDate = Field(description="When it was first reported.")
+    deadline: ClaimDate | None = Field(None, description="A deadline the claim names, if any.")
+
+
+class Attribution(Record):
+    level: AttributionLevel = Field(
+        description=(
+            "on-record: the actor said it publicly; official-readout: a government's account; document: a text; "
+            "outlet: the outlet's own reporting; analyst: an expert's view; unnamed-sources: anonymous sources."
+        )
+    )
+    detail: Text | None = Field(None, description="As the article puts it, e.g. 'two senior officials'.")
+
+
+class Relation(Record):
+    type: RelationType = Field(description="How this claim relates to the other one.")
+    claim: RecordId = Field(description="The other claim's id.")
+
+
+class Citation(Record):
+    source: RecordId = Field(description="The source (publication) the quote comes from.")
+    quote: Text = Field(description="The exact words of that source supporting the claim.")
+    via: RecordId | None = Field(
+        None, description="The source this one relays for this claim (must be among its `cites`)."
+    )
+
+
+class Claim(Record):
+    """Something a source says was said or happened."""
+
+    kind: ClaimKind = Field(description="What sort of assertion.")
+    actor: RecordId = Field(description="Who said or did it.")
+    addressee: RecordId | None = Field(None, description="To whom, where it was said to someone.")
+    summary: Text = Field(max_length=300, description="One neutral line saying what was claimed.")
+    text: Prose | None = Field(None, description="Longer explanation, where one helps.")
+    issue: str | None = Field(
+        None, pattern=ISSUE_PATTERN, description="Threads positions over time, e.g. 'territory.donetsk'."
+    )
+    regions: list[RegionMention] = Field(default_factory=list, description="Regions the claim concerns.")
+    dates: ClaimDates
+    attribution: Attribution
+    standing: Standing = Field("reported", description="Where the claim stands now.")
+    relations: list[Relation] = Field(default_factory=list, description="Links to other claims.")
+    sources: list[Citation] = Field(min_length=1, description="Each source with its supporting quote.")
+
+
+RECORD_TYPES: dict[str, type[Record]] = {
+    "actors": Actor,
+    "regions": Region,
+    "sources": Source,
+    "claims": Claim,
+}
+"""Folder of `content/` → the record type its YAML files hold."""
+
+
+def schema_for(model: type[Record]) -> dict[str, Any]:
+    """JSON Schema draft-07 for one record type (editors' YAML language server ignores newer keywords)."""
+    schema = model.model_json_schema(ref_template="#/definitions/{model}")
+    definitions = schema.pop("$defs", None)
+    result: dict[str, Any] = {"$schema": "http://json-schema.org/draft-07/schema#", **schema}
+    if definitions:
+        result["definitions"] = definitions
+    return result
