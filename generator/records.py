@@ -130,6 +130,12 @@ class Source(Record):
     url: HttpUrl | None = Field(None, description="Where it can be read (http or https only).")
     seen: bool = Field(description="true if its text was read; false if known only through a source citing it.")
     cites: list[RecordId] = Field(default_factory=list, description="Sources this one relies on.")
+    text_copy: str | None = Field(
+        None,
+        pattern=r"^[\w.-]+$",
+        description="File name of the editors' plain-text copy of the article, kept outside the repository; "
+        "`check --quotes DIR` looks for every quote from this source in DIR/<text_copy>.",
+    )
     note: Prose | None = Field(None, description="Anything a reader should know about this source.")
 
 
