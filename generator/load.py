@@ -33,6 +33,7 @@ _PLAIN_TAGS = {
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
+_TIMESTAMP_TAG = "tag:yaml.org,2002:timestamp"
 _MAP_TAG = "tag:yaml.org,2002:map"
 _SEQ_TAG = "tag:yaml.org,2002:seq"
 
@@ -88,15 +89,22 @@ def record_files(content_dir: Path) -> Iterator[tuple[str, Path]]:
                     yield folder, path
 
 
-def load_content(content_dir: Path) -> tuple[list[Document], list[Problem]]:
-    documents: list[Document] = []
-    problems: list[Problem] = []
+@dataclass
+class Loaded:
+    documents: list[Document]
+    problems: list[Problem]
+    ids: dict[str, set[str]]  # folder → the id of every record file, readable or not
+
+
+def load_content(content_dir: Path) -> Loaded:
+    loaded = Loaded([], [], {folder: set() for folder in RECORD_TYPES})
     for folder, path in record_files(content_dir):
+        loaded.ids[folder].add(path.stem)
         document, found = load_file(path, folder)
-        problems.extend(found)
+        loaded.problems.extend(found)
         if document is not None:
-            documents.append(document)
-    return documents, problems
+            loaded.documents.append(document)
+    return loaded
 
 
 def load_file(path: Path, folder: str) -> tuple[Document | None, list[Problem]]:
@@ -156,7 +164,7 @@ def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> Problem:
     message = error.problem or "invalid YAML"
     if error.context:
         message = f"{error.context}, {message}"
-    if "'\\t'" in message:
+    if "tab" in message or "'\\t'" in message:
         message += " (indent with spaces, not tabs)"
     return Problem(shown, line, column, "", f"YAML syntax error: {message}")
 
@@ -171,9 +179,10 @@ class _Builder:
         self.problems: list[Problem] = []
         self._seen: set[int] = set()
 
-    def _fail(self, node: yaml.Node, path: Path_, message: str) -> None:
-        mark = node.start_mark
-        self.problems.append(Problem(self.shown, mark.line + 1, mark.column + 1, format_field(path), message))
+    def _fail(self, node: yaml.Node, path: Path_, message: str, at_node: bool = False) -> None:
+        # Prefer the key's position: an alias's node carries the position of its anchor, not of its use.
+        line, column = (not at_node and self.positions.get(path)) or (node.start_mark.line + 1, node.start_mark.column + 1)
+        self.problems.append(Problem(self.shown, line, column, format_field(path), message))
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
         if id(node) in self._seen:
@@ -188,6 +197,9 @@ class _Builder:
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode) and node.tag == _SEQ_TAG:
             return [self.build(item, (*path, index)) for index, item in enumerate(node.value)]
+        if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP_TAG:
+            # Kept as written: the record format reads dates itself, with clearer messages than YAML's.
+            return node.value
         if isinstance(node, yaml.ScalarNode) and node.tag in _PLAIN_TAGS:
             try:
                 return self.loader.construct_object(node, deep=True)
@@ -206,7 +218,7 @@ class _Builder:
             key = key_node.value
             if key in result:
                 first = self.positions.get((*path, key), (0, 0))[0]
-                self._fail(key_node, (*path, key), f"the field is given twice (first on line {first})")
+                self._fail(key_node, (*path, key), f"the field is given twice (first on line {first})", at_node=True)
                 continue
             # Point at the key: "field: value" is read by its key's line.
             self.positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)

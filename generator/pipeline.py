@@ -19,9 +19,9 @@ HOME_INTRO = "home.md"
 
 def check(content_dir: Path) -> tuple[Catalog | None, list[Problem]]:
     """Load and validate everything; a catalog only when no problem was found."""
-    documents, problems = load_content(content_dir)
-    records, found = validate(documents)
-    problems.extend(found)
+    loaded = load_content(content_dir)
+    records, found = validate(loaded.documents, loaded.ids)
+    problems = loaded.problems + found
     if problems:
         return None, sorted(problems, key=lambda p: p.sort_key)
     return build_catalog(records), []

@@ -32,7 +32,9 @@ class Records:
         return table
 
 
-def validate(documents: list[Document]) -> tuple[Records, list[Problem]]:
+def validate(documents: list[Document], ids: dict[str, set[str]]) -> tuple[Records, list[Problem]]:
+    """Records from documents; `ids` holds every record file's id, so that a reference to a file that
+    has problems of its own is not reported a second time as unknown."""
     records = Records()
     problems: list[Problem] = []
     for document in documents:
@@ -41,7 +43,7 @@ def validate(documents: list[Document]) -> tuple[Records, list[Problem]]:
         if record is not None:
             records.of(document.folder)[document.id] = record
             records.documents[(document.folder, document.id)] = document
-    problems.extend(_check_references(records))
+    problems.extend(_check_references(records, ids))
     return records, problems
 
 
@@ -115,12 +117,12 @@ def _model_in(annotation: Any) -> Any:
 # --- references between files -----------------------------------------------------------------
 
 
-def _check_references(records: Records) -> list[Problem]:
+def _check_references(records: Records, ids: dict[str, set[str]]) -> list[Problem]:
     problems: list[Problem] = []
 
     def ref(folder: str, kind: str, owner: tuple[str, str], path: Path_, target: str | None) -> None:
-        if target is not None and target not in records.of(folder):
-            hint = did_you_mean(target, records.of(folder))
+        if target is not None and target not in ids[folder]:
+            hint = did_you_mean(target, ids[folder])
             problems.append(records.documents[owner].problem(path, f"unknown {kind} '{target}'{hint}"))
 
     for actor_id, actor in records.actors.items():

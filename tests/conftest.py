@@ -1,0 +1,73 @@
+"""Shared helpers: copies of the project with chosen content, and real MkDocs builds of them."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+SMALL = FIXTURES / "small"
+
+
+@dataclass
+class Build:
+    returncode: int
+    output: str
+    site: Path
+
+
+def make_project(target: Path, records: Path | None = None) -> Path:
+    """A copy of the project's site files in `target`, with the records of `records` (default: the real ones)."""
+    target.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(ROOT / "theme", target / "theme")
+    shutil.copytree(records or ROOT / "content", target / "content", dirs_exist_ok=True)
+    shutil.copytree(ROOT / "content" / "pages", target / "content" / "pages", dirs_exist_ok=True)
+    return target
+
+
+def mkdocs(project: Path, *args: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "mkdocs", *args, "-f", str(project / "mkdocs.yml")],
+        capture_output=True, text=True, env=env, timeout=timeout, cwd=project,
+    )
+
+
+def build(project: Path) -> Build:
+    site = project / "site"
+    result = mkdocs(project, "build", "--strict", "--site-dir", str(site))
+    return Build(result.returncode, result.stdout + result.stderr, site)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the real `content/`, once per test run."""
+    project = make_project(tmp_path_factory.mktemp("real"))
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+@pytest.fixture(scope="session")
+def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The site built from the small fixture content in `tests/fixtures/small/`."""
+    project = make_project(tmp_path_factory.mktemp("small"), SMALL)
+    result = build(project)
+    assert result.returncode == 0, result.output
+    return result.site
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    """A writable copy of the small fixture content."""
+    target = tmp_path / "content"
+    shutil.copytree(SMALL, target)
+    return target

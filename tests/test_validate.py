@@ -1,0 +1,112 @@
+"""Every message an editor can get from a record that YAML reads but the format refuses."""
+
+from pathlib import Path
+
+from generator.pipeline import check
+
+
+def problems_after(content: Path, name: str, old: str, new: str) -> list[str]:
+    path = content / name
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {name}"
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+    catalog, problems = check(content)
+    assert catalog is None
+    return [str(p).split("/content/", 1)[-1] for p in problems]
+
+
+def test_the_fixture_content_is_valid(content: Path) -> None:
+    catalog, problems = check(content)
+    assert problems == [] and catalog is not None
+
+
+def test_misspelt_actor_gets_a_hint(content: Path) -> None:
+    assert problems_after(content, "claims/bob-refuses.yaml", "actor: bob", "actor: bbo") == [
+        "claims/bob-refuses.yaml:2:1: actor: unknown actor 'bbo'; did you mean 'bob'?"
+    ]
+
+
+def test_unknown_reference_without_a_close_match(content: Path) -> None:
+    assert problems_after(content, "claims/bob-refuses.yaml", "claim: alice-demands-donetsk", "claim: zzz") == [
+        "claims/bob-refuses.yaml:18:5: relations[0].claim: unknown claim 'zzz'"
+    ]
+
+
+def test_missing_required_field_points_at_its_parent(content: Path) -> None:
+    found = problems_after(content, "claims/bob-refuses.yaml", "  reported:\n    date: 2025-07-04\n    basis: stated\n", "")
+    assert found == ["claims/bob-refuses.yaml:4:1: dates.reported: required field is missing"]
+
+
+def test_missing_top_level_field(content: Path) -> None:
+    found = problems_after(content, "claims/bob-refuses.yaml", "summary: Bob refused to cede any territory.\n", "")
+    assert found == ["claims/bob-refuses.yaml:1:1: summary: required field is missing"]
+
+
+def test_impossible_date(content: Path) -> None:
+    found = problems_after(content, "claims/bob-refuses.yaml", "date: 2025-07-04", "date: 2025-02-30")
+    assert found == [
+        "claims/bob-refuses.yaml:6:5: dates.happened.date: '2025-02-30' is not a real date: February 2025 has 28 days"
+    ]
+
+
+def test_unknown_field_with_hint_and_the_allowed_names(content: Path) -> None:
+    found = problems_after(content, "actors/bob.yaml", "name:", "nmae:")
+    assert found == [
+        "actors/bob.yaml:1:1: name: required field is missing",
+        "actors/bob.yaml:1:1: nmae: unknown field 'nmae'; did you mean 'name'? "
+        "(allowed here: kind, name, represents, roles, wikidata)",
+    ]
+
+
+def test_unknown_nested_field(content: Path) -> None:
+    found = problems_after(content, "claims/bob-refuses.yaml", "  level: on-record", "  level: on-record\n  confidence: high")
+    assert found == [
+        "claims/bob-refuses.yaml:13:3: attribution.confidence: unknown field 'confidence' (allowed here: detail, level)"
+    ]
+
+
+def test_value_outside_the_allowed_set(content: Path) -> None:
+    found = problems_after(content, "claims/bob-refuses.yaml", "kind: refusal", "kind: refusel")
+    assert found == [
+        "claims/bob-refuses.yaml:1:1: kind: 'refusel' is not one of: demand, offer, refusal, threat, intent, "
+        "proposal, statement, assessment, action, event; did you mean 'refusal'?"
+    ]
+
+
+def test_inferred_date_needs_a_note(content: Path) -> None:
+    found = problems_after(content, "claims/bob-refuses.yaml", "    date: 2025-07-04\n    basis: stated\n  reported",
+                           "    date: 2025-07-04\n    basis: inferred\n  reported")
+    assert found == [
+        "claims/bob-refuses.yaml:5:3: dates.happened: an inferred date needs a note saying how it was inferred"
+    ]
+
+
+def test_relay_must_be_cited_by_the_source(content: Path) -> None:
+    found = problems_after(content, "claims/alice-offers-kherson.yaml", "  - source: daily-article\n",
+                           "  - source: weekly-article\n    via: daily-article\n")
+    assert found == [
+        "claims/alice-offers-kherson.yaml:20:5: sources[0].via: 'daily-article' is not among the sources that "
+        "'weekly-article' cites (wire-report); add it to that source's `cites`"
+    ]
+
+
+def test_urls_must_be_http(content: Path) -> None:
+    found = problems_after(content, "sources/daily-article.yaml", "https://daily.example/alice-demands",
+                           "javascript:alert(1)")
+    assert found == [
+        "sources/daily-article.yaml:8:1: url: 'javascript:alert(1)' is not an http:// or https:// address"
+    ]
+
+
+def test_a_claim_cannot_relate_to_itself(content: Path) -> None:
+    found = problems_after(content, "claims/bob-refuses.yaml", "claim: alice-demands-donetsk", "claim: bob-refuses")
+    assert found == ["claims/bob-refuses.yaml:18:5: relations[0].claim: a claim cannot relate to itself"]
+
+
+def test_every_problem_in_every_file_is_reported_at_once(content: Path) -> None:
+    (content / "claims/bob-refuses.yaml").write_text(
+        (content / "claims/bob-refuses.yaml").read_text().replace("actor: bob", "actor: putn"))
+    (content / "actors/alice.yaml").write_text("name: Alice\nkind: persn\n")
+    catalog, problems = check(content)
+    assert catalog is None
+    assert [(Path(p.path).name, p.field) for p in problems] == [("alice.yaml", "kind"), ("bob-refuses.yaml", "actor")]
