@@ -77,7 +77,7 @@ def build_catalog(records: Records) -> Catalog:
         claims=dict(sorted(records.claims.items())),
     )
     catalog.claim_order = sorted(catalog.claims, key=lambda cid: _date_key(catalog.claims[cid], cid))
-    indexes: dict[str, defaultdict[object, list[str]]] = defaultdict(lambda: defaultdict(list))
+    indexes: defaultdict[str, defaultdict[object, list[str]]] = defaultdict(lambda: defaultdict(list))
     for claim_id in catalog.claim_order:
         _index_claim(catalog, claim_id, indexes)
     for name, index in indexes.items():

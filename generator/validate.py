@@ -19,13 +19,12 @@ from .records import RECORD_TYPES, Actor, Claim, Record, Region, Source
 
 @dataclass
 class Records:
-    """Every valid record, by id, with the document it came from (for later positions)."""
+    """Every valid record, by id."""
 
     actors: dict[str, Actor] = field(default_factory=dict)
     regions: dict[str, Region] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
-    documents: dict[tuple[str, str], Document] = field(default_factory=dict)
 
     def of(self, folder: str) -> dict[str, Any]:
         table: dict[str, Any] = getattr(self, folder)
@@ -42,8 +41,7 @@ def validate(documents: list[Document], ids: dict[str, set[str]]) -> tuple[Recor
         problems.extend(found)
         if record is not None:
             records.of(document.folder)[document.id] = record
-            records.documents[(document.folder, document.id)] = document
-    problems.extend(_check_references(records, ids))
+    problems.extend(_check_references(documents, ids))
     return records, problems
 
 
@@ -116,52 +114,75 @@ def _model_in(annotation: Any) -> Any:
 
 # --- references between files -----------------------------------------------------------------
 
+# Where each record type refers to others: (path pattern, target folder). '*' stands for every list item.
+# Checked on the raw data, so that a file with other mistakes still has its references checked.
+REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
+    "actors": [(("represents",), "actors")],
+    "regions": [],
+    "sources": [(("cites", "*"), "sources")],
+    "claims": [
+        (("actor",), "actors"),
+        (("addressee",), "actors"),
+        (("regions", "*", "region"), "regions"),
+        (("relations", "*", "claim"), "claims"),
+        (("sources", "*", "source"), "sources"),
+        (("sources", "*", "via"), "sources"),
+    ],
+}
+_SINGULAR = {"actors": "actor", "regions": "region", "sources": "source", "claims": "claim"}
 
-def _check_references(records: Records, ids: dict[str, set[str]]) -> list[Problem]:
+
+def _values_at(data: Any, pattern: tuple[str, ...], path: Path_ = ()) -> list[tuple[Path_, Any]]:
+    """Every value matching `pattern` in raw data, with its path; silently skips malformed shapes."""
+    if not pattern:
+        return [(path, data)]
+    head, rest = pattern[0], pattern[1:]
+    if head == "*":
+        items = data if isinstance(data, list) else []
+        return [found for index, item in enumerate(items) for found in _values_at(item, rest, (*path, index))]
+    if isinstance(data, dict) and head in data:
+        return _values_at(data[head], rest, (*path, head))
+    return []
+
+
+def _check_references(documents: list[Document], ids: dict[str, set[str]]) -> list[Problem]:
     problems: list[Problem] = []
-
-    def ref(folder: str, kind: str, owner: tuple[str, str], path: Path_, target: str | None) -> None:
-        if target is not None and target not in ids[folder]:
-            hint = did_you_mean(target, ids[folder])
-            problems.append(records.documents[owner].problem(path, f"unknown {kind} '{target}'{hint}"))
-
-    for actor_id, actor in records.actors.items():
-        ref("actors", "actor", ("actors", actor_id), ("represents",), actor.represents)
-    for source_id, source in records.sources.items():
-        owner = ("sources", source_id)
-        for index, cited in enumerate(source.cites):
-            ref("sources", "source", owner, ("cites", index), cited)
-            if cited == source_id:
-                problems.append(records.documents[owner].problem(("cites", index), "a source cannot cite itself"))
-    for claim_id, claim in records.claims.items():
-        problems.extend(_check_claim(records, claim_id, claim, ref))
+    by_id = {(document.folder, document.id): document for document in documents}
+    for document in documents:
+        for pattern, folder in REFERENCES[document.folder]:
+            for path, target in _values_at(document.data, pattern):
+                if not isinstance(target, str):
+                    continue  # a wrong type is reported by the record format
+                if target not in ids[folder]:
+                    hint = did_you_mean(target, ids[folder])
+                    problems.append(document.problem(path, f"unknown {_SINGULAR[folder]} '{target}'{hint}"))
+                elif target == document.id and folder == document.folder:
+                    problems.append(document.problem(path, f"a {_SINGULAR[folder]} cannot refer to itself"))
+        if document.folder == "claims":
+            problems.extend(_check_citations(document, by_id))
     return problems
 
 
-def _check_claim(records: Records, claim_id: str, claim: Claim, ref: Any) -> list[Problem]:
-    owner = ("claims", claim_id)
-    document = records.documents[owner]
+def _check_citations(document: Document, by_id: dict[tuple[str, str], Document]) -> list[Problem]:
+    """Each source cited once; a relayed original (`via`) must be among the citing source's `cites`."""
     problems: list[Problem] = []
-    ref("actors", "actor", owner, ("actor",), claim.actor)
-    ref("actors", "actor", owner, ("addressee",), claim.addressee)
-    for index, mention in enumerate(claim.regions):
-        ref("regions", "region", owner, ("regions", index, "region"), mention.region)
-    for index, relation in enumerate(claim.relations):
-        ref("claims", "claim", owner, ("relations", index, "claim"), relation.claim)
-        if relation.claim == claim_id:
-            problems.append(document.problem(("relations", index, "claim"), "a claim cannot relate to itself"))
-    seen_sources: set[str] = set()
-    for index, citation in enumerate(claim.sources):
-        ref("sources", "source", owner, ("sources", index, "source"), citation.source)
-        if citation.source in seen_sources:
-            problems.append(document.problem(("sources", index, "source"),
-                                             f"source '{citation.source}' is listed twice; keep one entry"))
-        seen_sources.add(citation.source)
-        source = records.sources.get(citation.source)
-        if citation.via is not None and source is not None and citation.via not in source.cites:
+    seen: set[str] = set()
+    for path, citation in _values_at(document.data, ("sources", "*")):
+        if not isinstance(citation, dict) or not isinstance(citation.get("source"), str):
+            continue
+        source_id = citation["source"]
+        if source_id in seen:
+            problems.append(document.problem((*path, "source"), f"source '{source_id}' is listed twice; keep one entry"))
+        seen.add(source_id)
+        via = citation.get("via")
+        source = by_id.get(("sources", source_id))
+        if not isinstance(via, str) or source is None:
+            continue
+        cites = [c for c in source.data.get("cites") or [] if isinstance(c, str)]
+        if via not in cites:
             problems.append(document.problem(
-                ("sources", index, "via"),
-                f"'{citation.via}' is not among the sources that '{citation.source}' cites "
-                f"({', '.join(source.cites) or 'none'}); add it to that source's `cites`",
+                (*path, "via"),
+                f"'{via}' is not among the sources that '{source_id}' cites ({', '.join(cites) or 'none'}); "
+                "add it to that source's `cites`",
             ))
     return problems

@@ -100,7 +100,7 @@ def test_urls_must_be_http(content: Path) -> None:
 
 def test_a_claim_cannot_relate_to_itself(content: Path) -> None:
     found = problems_after(content, "claims/bob-refuses.yaml", "claim: alice-demands-donetsk", "claim: bob-refuses")
-    assert found == ["claims/bob-refuses.yaml:18:5: relations[0].claim: a claim cannot relate to itself"]
+    assert found == ["claims/bob-refuses.yaml:18:5: relations[0].claim: a claim cannot refer to itself"]
 
 
 def test_every_problem_in_every_file_is_reported_at_once(content: Path) -> None:
