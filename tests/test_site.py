@@ -1,0 +1,167 @@
+"""Real builds (`mkdocs build --strict`) of the small fixture content and of the real content, read as HTML."""
+
+from __future__ import annotations
+
+from collections import deque
+from pathlib import Path
+
+import pytest
+
+from generator.pipeline import check
+
+from .conftest import ROOT, SMALL, build, make_project
+from .html_pages import Link, page_file, parse, resolve
+
+
+def claim_links(site: Path, url: str) -> list[Link]:
+    """Links in the page's content that lead to a claim page."""
+    source = page_file(site, url)
+    found = []
+    for link in parse(source).article_links:
+        target = resolve(site, source, link.href)
+        if target and target[0].parent.parent == site / "claims" and target[0] != source:
+            found.append(link)
+    return found
+
+
+def assert_links_work(site: Path, url: str, links: list[Link]) -> None:
+    source = page_file(site, url)
+    for link in links:
+        target = resolve(site, source, link.href)
+        assert target is not None and target[0].is_file(), f"{url}: broken link {link.href}"
+
+
+def test_actor_page_lists_its_claims_with_working_links(small_site: Path) -> None:
+    links = claim_links(small_site, "actors/alice/")
+    assert [link.text for link in links] == [
+        "Alice demanded all of Donetsk Oblast.", "Alice offered to give up parts of Kherson Oblast in exchange."
+    ]
+    assert_links_work(small_site, "actors/alice/", links)
+    page = parse(page_file(small_site, "actors/alice/"))
+    assert "Claims by Alice Example" in page.text
+    assert "President of Freedonia (May 2019–)" in page.text
+
+
+@pytest.mark.parametrize(
+    ("url", "expected"),
+    [
+        ("regions/donetsk/", ["Alice demanded all of Donetsk Oblast."]),
+        ("dates/2025/07/03/", ["Alice demanded all of Donetsk Oblast."]),
+        # said in August (month precision) and reported on 20 August: listed under both headings
+        ("dates/2025/08/", ["Alice offered to give up parts of Kherson Oblast in exchange."] * 2),
+        ("sources/weekly-article/", ["Alice demanded all of Donetsk Oblast.", "Bob refused to cede any territory."]),
+        ("claims/bob-refuses/", ["Alice demanded all of Donetsk Oblast."]),
+        ("dates/2025/09/01/", ["Alice demanded all of Donetsk Oblast."]),
+    ],
+)
+def test_region_date_source_and_claim_pages_list_their_claims(small_site: Path, url: str, expected: list[str]) -> None:
+    links = claim_links(small_site, url)
+    assert [link.text for link in links if link.text] == expected
+    assert_links_work(small_site, url, links)
+
+
+def test_every_footnote_links_to_its_source_page(small_site: Path) -> None:
+    page = parse(page_file(small_site, "claims/alice-demands-donetsk/"))
+    notes = [i for i in page.ids if i.startswith("fn:")]
+    # The claim's own two sources, then those of the claims shown as related to it.
+    assert sorted(notes) == [
+        "fn:alice-demands-donetsk--daily-article", "fn:alice-demands-donetsk--weekly-article",
+        "fn:alice-offers-kherson--daily-article", "fn:bob-refuses--weekly-article",
+    ]
+    source_links = {link.href for link in page.links if "/sources/" in link.href}
+    assert {"../../sources/daily-article/", "../../sources/weekly-article/", "../../sources/wire-report/"} <= source_links
+    text = page.text
+    assert "The Daily, Alice makes demands, 14 July 2025, relaying Wire Service" in text
+    assert "“Alice demanded all of Donetsk, the wire reported.”" in text
+    assert "1 independent source" in text  # two articles relaying one wire report
+    assert "Unnamed sources: two officials" in text
+
+
+def test_claim_page_shows_dates_with_precision_and_basis(small_site: Path) -> None:
+    text = parse(page_file(small_site, "claims/alice-offers-kherson/")).text
+    assert "Said or happened August 2025 · inferred: The Daily says \"in August\"." in text
+    assert "Reported 20 August 2025 · stated in the source" in text
+    assert "Narrows" in text
+
+
+def all_html(site: Path) -> list[Path]:
+    # 404.html is served for any missing address, so the theme gives it absolute links; it is not a page to browse.
+    return sorted(p for p in site.rglob("*.html") if "assets" not in p.parts and p.name != "404.html")
+
+
+@pytest.mark.parametrize("which", ["small_site", "real_site"])
+def test_no_broken_links_or_fragments(which: str, request: pytest.FixtureRequest) -> None:
+    site: Path = request.getfixturevalue(which)
+    parsed = {path: parse(path) for path in all_html(site)}
+    broken = []
+    for path, page in parsed.items():
+        for link in page.links:
+            target = resolve(site, path, link.href)
+            if target is None:
+                continue
+            file, fragment = target
+            if not file.is_file():
+                broken.append(f"{path.relative_to(site)}: {link.href}")
+            elif fragment and file.suffix == ".html" and fragment not in parse_cached(parsed, file).ids:
+                broken.append(f"{path.relative_to(site)}: {link.href} (no #{fragment})")
+    assert broken == []
+
+
+def parse_cached(parsed: dict, file: Path):
+    if file not in parsed:
+        parsed[file] = parse(file)
+    return parsed[file]
+
+
+def test_every_record_page_is_within_three_clicks_of_home(real_site: Path) -> None:
+    catalog, _ = check(ROOT / "content")
+    assert catalog is not None
+    home = page_file(real_site, "")
+    depth = {home: 0}
+    queue = deque([home])
+    while queue:
+        current = queue.popleft()
+        if depth[current] == 3:
+            continue
+        for link in parse(current).links:
+            target = resolve(real_site, current, link.href)
+            if target and target[0].suffix == ".html" and target[0].is_file() and target[0] not in depth:
+                depth[target[0]] = depth[current] + 1
+                queue.append(target[0])
+    wanted = (
+        [f"actors/{i}/" for i in catalog.actors] + [f"regions/{i}/" for i in catalog.regions]
+        + [f"claims/{i}/" for i in catalog.claims] + [f"sources/{i}/" for i in catalog.sources]
+        + [f"dates/{d.year:04d}/{d.month:02d}/{d.day:02d}/" for d in catalog.days()]
+        + [f"dates/{y:04d}/{m:02d}/" for y, m in catalog.months()]
+    )
+    unreachable = [url for url in wanted if page_file(real_site, url) not in depth]
+    assert unreachable == []
+
+
+def test_pages_ask_nothing_of_other_hosts(real_site: Path) -> None:
+    for path in all_html(real_site):
+        page = parse(path)
+        for tag, attribute in (("link", "href"), ("script", "src"), ("img", "src"), ("iframe", "src")):
+            for element in page.elements.get(tag, []):
+                value = element.get(attribute) or ""
+                assert not value.startswith(("http:", "https:", "//")), f"{path}: <{tag} {attribute}={value}>"
+
+
+def test_strict_build_prints_no_warning(tmp_path: Path) -> None:
+    result = build(make_project(tmp_path, SMALL))
+    assert result.returncode == 0
+    assert "WARNING" not in result.output
+
+
+def test_broken_content_stops_the_build_with_the_list_of_mistakes(tmp_path: Path) -> None:
+    project = make_project(tmp_path, SMALL)
+    claim = project / "content" / "claims" / "bob-refuses.yaml"
+    claim.write_text(claim.read_text().replace("actor: bob", "actor: bbo").replace("date: 2025-07-04", "date: 2025-02-30", 1))
+    result = build(project)
+    assert result.returncode == 1
+    assert "content/claims/bob-refuses.yaml:2:1: actor: unknown actor 'bbo'; did you mean 'bob'?" in result.output
+    assert ("content/claims/bob-refuses.yaml:6:5: dates.happened.date: '2025-02-30' is not a real date: "
+            "February 2025 has 28 days") in result.output
+    assert "2 problems found in the content; nothing was published." in result.output
+    assert "Traceback" not in result.output
+    assert not (project / "site" / "index.html").exists()
