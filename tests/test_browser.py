@@ -1,0 +1,96 @@
+"""A reader in a real headless Chromium: following links from home to a source, with nothing fetched from elsewhere."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Browser, Page, Route, expect, sync_playwright
+
+from .browser import CHROMIUM, CHROMIUM_ARGS, static_server
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture(scope="session")
+def base_url(real_site: Path) -> Iterator[str]:
+    with static_server(real_site) as url:
+        yield url
+
+
+@pytest.fixture
+def page(browser: Browser) -> Iterator[Page]:
+    """A page that may only reach 127.0.0.1: anything else is blocked and recorded, and fails the test."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    outside: list[str] = []
+
+    def guard(route: Route) -> None:
+        if re.match(r"^(http://127\.0\.0\.1[:/]|data:|blob:|about:)", route.request.url):
+            route.continue_()
+        else:
+            outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert outside == [], f"requests left 127.0.0.1: {outside}"
+    assert errors == [], f"script errors: {errors}"
+
+
+def test_home_to_actor_to_claim_to_footnote_to_source(page: Page, base_url: str) -> None:
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.goto(base_url)
+    expect(page.locator("article h1")).to_have_text(re.compile(r"^Negotiating positions"))
+    page.screenshot(path=ARTIFACTS / "home.png", full_page=True)
+
+    page.locator("article a[href*='actors/putin/']").first.click()
+    expect(page).to_have_url(re.compile(r"/actors/putin/$"))
+    expect(page.locator("article h1")).to_have_text(re.compile(r"^Vladimir Putin"))
+    page.screenshot(path=ARTIFACTS / "actor.png", full_page=True)
+
+    claim_link = page.locator("article li a[href*='claims/']").first
+    claim_title = claim_link.inner_text()
+    claim_link.click()
+    expect(page).to_have_url(re.compile(r"/claims/[a-z0-9-]+/$"))
+    expect(page.locator("article h1")).to_have_text(re.compile("^" + re.escape(claim_title)))
+    page.screenshot(path=ARTIFACTS / "claim.png", full_page=True)
+
+    reference = page.locator("article p sup a.footnote-ref").first
+    note_id = reference.get_attribute("href").lstrip("#")
+    reference.click()
+    expect(page).to_have_url(re.compile("#" + re.escape(note_id) + "$"))
+    note = page.locator(f"li[id='{note_id}']")
+    expect(note).to_be_in_viewport()
+    expect(note).to_contain_text("“")  # the supporting quote
+
+    source_link = note.locator("a[href*='sources/']").first
+    source_name = source_link.inner_text()
+    source_link.click()
+    expect(page).to_have_url(re.compile(r"/sources/[a-z0-9-]+/$"))
+    expect(page.locator("article")).to_contain_text(source_name.split(":")[0])
+    expect(page.locator("article")).to_contain_text(claim_title)
+    page.screenshot(path=ARTIFACTS / "source.png", full_page=True)
+
+
+def test_search_finds_a_claim(page: Page, base_url: str) -> None:
+    page.goto(base_url)
+    page.keyboard.press("/")  # Material's shortcut to the search box
+    # Typed key by key: the theme searches on key events, which `fill` does not send.
+    page.locator("input.md-search__input").press_sequentially("Patriot", delay=30)
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible(timeout=10_000)
+    expect(page.locator(".md-search-result")).to_contain_text("Patriot")
