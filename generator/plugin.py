@@ -1,8 +1,10 @@
 """The MkDocs plugin: an adapter that hands the core's pages to MkDocs. It holds no logic of its own.
 
-MkDocs calls `on_config` once per build, then `on_files` with the files found in `docs_dir`
-(where the generated pages join them), and, under `mkdocs serve` only, `on_serve` once after the
-first build (where the content and template folders are added to the watched paths).
+MkDocs calls, on every build: `on_config`, then `on_pre_build` (before it empties the site folder:
+the content is checked and the pages generated here, so a content error leaves the previous site
+in place), then `on_files` with the files found in `docs_dir` (where the generated pages join them).
+Under `mkdocs serve` only, `on_serve` runs once after the first build (the content and template
+folders are added to the watched paths).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
+from .pages import Page
 from .pipeline import generate
 from .problems import ContentError
 
@@ -30,19 +33,22 @@ class ExplainerConfig(Config):
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
+    pages: list[Page]
+
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
         self.content_dir = root / self.config.content
         self.templates_dir = root / self.config.templates
         return config
 
-    # Run before other plugins' on_files (e.g. search, which reads the file list later anyway).
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
         try:
-            pages = generate(self.content_dir, self.templates_dir)
+            self.pages = generate(self.content_dir, self.templates_dir)
         except ContentError as error:
             raise PluginError(str(error)) from None
-        for page in pages:
+
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        for page in self.pages:
             # Generated pages are reached through index pages and links, never all listed in the
             # navigation, which Material renders into every page (DESIGN.md, "Navigation stays small").
             files.append(File.generated(config, page.path, content=page.markdown,

@@ -155,6 +155,9 @@ def test_strict_build_prints_no_warning(tmp_path: Path) -> None:
 
 def test_broken_content_stops_the_build_with_the_list_of_mistakes(tmp_path: Path) -> None:
     project = make_project(tmp_path, SMALL)
+    previous = build(project)
+    assert previous.returncode == 0
+    published = {p: p.read_bytes() for p in previous.site.rglob("*") if p.is_file()}
     claim = project / "content" / "claims" / "bob-refuses.yaml"
     claim.write_text(claim.read_text().replace("actor: bob", "actor: bbo").replace("date: 2025-07-04", "date: 2025-02-30", 1))
     result = build(project)
@@ -164,4 +167,5 @@ def test_broken_content_stops_the_build_with_the_list_of_mistakes(tmp_path: Path
             "February 2025 has 28 days") in result.output
     assert "2 problems found in the content; nothing was published." in result.output
     assert "Traceback" not in result.output
-    assert not (project / "site" / "index.html").exists()
+    # The site built before the mistake is still there, untouched.
+    assert {p: p.read_bytes() for p in previous.site.rglob("*") if p.is_file()} == published
