@@ -14,6 +14,7 @@ from pathlib import Path
 from .export import export_pages
 from .pipeline import check, generate
 from .problems import ContentError, format_problems
+from .quotes import verify_quotes
 from .schema import write_schemas
 
 
@@ -23,7 +24,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--templates", type=Path, default=Path("theme/templates"),
                         help="the page templates (default: theme/templates)")
     commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("check", help="validate every record; list every problem")
+    check_parser = commands.add_parser("check", help="validate every record; list every problem")
+    check_parser.add_argument("--quotes", type=Path, metavar="DIR",
+                              help="also check every quote against the articles' plain-text copies in DIR")
     export = commands.add_parser("export", help="write the generated pages as Markdown into DIR")
     export.add_argument("dir", type=Path)
     commands.add_parser("schema", help="regenerate the JSON Schemas in content/schema/")
@@ -46,11 +49,19 @@ def _run(args: argparse.Namespace) -> int:
         return 2
     if args.command == "check":
         catalog, problems = check(args.content)
-        if catalog is None:
+        if catalog is not None and args.quotes is not None:
+            if not args.quotes.is_dir():
+                print(f"error: no folder of article copies at '{args.quotes}'", file=sys.stderr)
+                return 2
+            problems = verify_quotes(args.content, catalog, args.quotes)
+        if problems:
             print(format_problems(problems), file=sys.stderr)
             return 1
+        assert catalog is not None
+        quotes = sum(len(claim.sources) for claim in catalog.claims.values())
         print(f"ok: {len(catalog.claims)} claims, {len(catalog.actors)} actors, "
-              f"{len(catalog.regions)} regions, {len(catalog.sources)} sources")
+              f"{len(catalog.regions)} regions, {len(catalog.sources)} sources"
+              + (f"; all {quotes} quotes found verbatim" if args.quotes else ""))
         return 0
     if args.command == "export":
         pages = generate(args.content, args.templates)

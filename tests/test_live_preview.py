@@ -15,7 +15,6 @@ from playwright.sync_api import Browser, expect
 
 from .browser import free_port, wait_for
 from .conftest import SMALL, make_project
-from .test_browser import browser  # noqa: F401  (the shared Chromium fixture)
 
 
 @pytest.fixture
@@ -44,7 +43,7 @@ def fetch(url: str) -> str:
         return response.read().decode("utf-8")
 
 
-def test_saving_a_record_updates_the_open_page(served: tuple[Path, str], browser: Browser) -> None:  # noqa: F811
+def test_saving_a_record_updates_the_open_page(served: tuple[Path, str], browser: Browser) -> None:
     project, base = served
     page = browser.new_page()
     try:
