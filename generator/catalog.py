@@ -22,6 +22,17 @@ class IncomingRelation:
     claim_id: str  # the claim that states it
 
 
+@dataclass(frozen=True)
+class ThreadStep:
+    """One claim in a position thread, with what changed since the same side's previous claim."""
+
+    claim_id: str
+    regions_added: tuple[tuple[str, str], ...] = ()  # (region id, role) not in the previous claim
+    regions_dropped: tuple[tuple[str, str], ...] = ()  # (region id, role) of the previous claim, gone now
+    deadline_added: bool = False
+    first: bool = False
+
+
 @dataclass
 class Catalog:
     actors: dict[str, Actor]
@@ -60,6 +71,43 @@ class Catalog:
         if claim.issue is None:
             return []
         return [other for other in self.claims_by_issue[claim.issue] if self.claims[other].actor == claim.actor]
+
+    def side(self, actor_id: str) -> str:
+        """Whom an actor speaks for: Putin's and Peskov's claims are Russia's positions."""
+        return self.actors[actor_id].represents or actor_id
+
+    def issues(self) -> list[str]:
+        return sorted(self.claims_by_issue)
+
+    def thread_sides(self, issue: str) -> list[tuple[str, list[ThreadStep]]]:
+        """Each side's claims on an issue in date order, each compared with that side's previous claim."""
+        by_side: dict[str, list[str]] = {}
+        for claim_id in self.claims_by_issue.get(issue, []):
+            by_side.setdefault(self.side(self.claims[claim_id].actor), []).append(claim_id)
+        return [(side, self._steps(claim_ids)) for side, claim_ids in by_side.items()]
+
+    def _steps(self, claim_ids: list[str]) -> list[ThreadStep]:
+        """Regions are compared with the side's latest earlier claim that named any: a claim that names
+        none says nothing about territory, and must not read as dropping it all."""
+        steps = [ThreadStep(claim_ids[0], first=True)]
+        last: set[tuple[str, str]] = self._region_roles(claim_ids[0])
+        had_deadline = self.claims[claim_ids[0]].dates.deadline is not None
+        for claim_id in claim_ids[1:]:
+            claim = self.claims[claim_id]
+            regions = self._region_roles(claim_id)
+            compare = bool(regions and last)
+            steps.append(ThreadStep(
+                claim_id,
+                regions_added=tuple(sorted(regions - last)) if compare else (),
+                regions_dropped=tuple(sorted(last - regions)) if compare else (),
+                deadline_added=claim.dates.deadline is not None and not had_deadline,
+            ))
+            last = regions or last
+            had_deadline = had_deadline or claim.dates.deadline is not None
+        return steps
+
+    def _region_roles(self, claim_id: str) -> set[tuple[str, str]]:
+        return {(mention.region, str(mention.role)) for mention in self.claims[claim_id].regions}
 
     def months(self) -> list[Month]:
         return sorted(set(self.happened_in_month) | set(self.reported_in_month) | set(self.deadline_in_month))

@@ -7,6 +7,7 @@ passes through the `text` filter, which escapes it, so nothing an editor types b
 
 from __future__ import annotations
 
+import html
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -14,18 +15,32 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
+import yaml
 
 from .catalog import Catalog
 from .markdown_text import escape_inline, escape_paragraphs, safe_href
 from .partial_date import PartialDate
+from .structured_data import claim_jsonld
 
 
 @dataclass(frozen=True)
 class Page:
     path: str  # relative to the site's docs, e.g. 'actors/putin.md'
     title: str  # plain text
-    markdown: str
-    origin: str | None = None  # the content file the page shows, e.g. 'content/actors/putin.yaml'
+    markdown: str  # front matter (description, structured data, feed) and body
+    origin: str | None = None  # the content file the page shows, e.g. 'claims/putin-demands-donetsk.yaml'
+
+
+def front_matter(title: str, description: str, extra: dict[str, Any]) -> str:
+    """Page metadata for the theme's <head>. MkDocs renders theme templates without autoescaping (Material
+    writes `<title>{{ page.title }}`), so title and description are HTML-escaped here; structured data
+    is emitted by the theme through `tojson`."""
+    data = {
+        "title": html.escape(" ".join(title.split()), quote=True),
+        "description": html.escape(" ".join(description.split()), quote=True),
+        **extra,
+    }
+    return "---\n" + yaml.safe_dump(data, sort_keys=True, allow_unicode=True, width=10_000) + "---\n\n"
 
 
 # --- addresses: the one place that says where each page family lives --------------------------
@@ -38,6 +53,13 @@ class Paths:
     sources = "sources/index.md"
     claims = "claims/index.md"
     dates = "dates/index.md"
+
+    timeline = "timeline.md"
+    threads = "threads/index.md"
+
+    @staticmethod
+    def thread(issue: str) -> str:
+        return f"threads/{issue}.md"
 
     @staticmethod
     def actor(actor_id: str) -> str:
@@ -62,6 +84,26 @@ class Paths:
     @staticmethod
     def day(date: PartialDate) -> str:
         return f"dates/{date.year:04d}/{date.month:02d}/{date.day:02d}.md"
+
+
+@dataclass(frozen=True)
+class TimelineGroup:
+    label: str
+    claim_ids: list[str]
+
+
+class Feeds:
+    """Atom feeds, as paths from the site's root."""
+
+    all = "feeds/claims.xml"
+
+    @staticmethod
+    def actor(actor_id: str) -> str:
+        return f"feeds/actors/{actor_id}.xml"
+
+    @staticmethod
+    def region(region_id: str) -> str:
+        return f"feeds/regions/{region_id}.xml"
 
 
 def footnote_label(claim_id: str, source_id: str) -> str:
@@ -94,6 +136,8 @@ class _Renderer:
             month_label=lambda year, month: PartialDate(year, month).label,
             days_in_month=self.days_in_month,
             date_page=self.date_page,
+            issue_label=issue_label,
+            timeline_groups=self.timeline_groups,
         )
         self._days = set(catalog.days())
         self._months = set(catalog.months())
@@ -126,15 +170,28 @@ class _Renderer:
             return Paths.month(date.year, date.month)
         return None
 
+    def timeline_groups(self) -> list[TimelineGroup]:
+        """Claims by the month they happened; those known only to the year close that year."""
+        groups: dict[tuple[int, int], TimelineGroup] = {}
+        for claim_id in self.catalog.claim_order:
+            date = self.catalog.claims[claim_id].dates.happened.date
+            key = (date.year, date.month or 13)
+            label = PartialDate(date.year, date.month).label if date.month else f"{date.year}, date known to the year only"
+            groups.setdefault(key, TimelineGroup(label, [])).claim_ids.append(claim_id)
+        return [groups[key] for key in sorted(groups)]
+
     def days_in_month(self, year: int, month: int) -> list[PartialDate]:
         return [day for day in self.catalog.days() if (day.year, day.month) == (year, month)]
 
-    def render(self, template: str, path: str, title: str, origin: str | None = None, **context: Any) -> Page:
+    def render(self, template: str, path: str, title: str, description: str, origin: str | None = None,
+               meta: dict[str, Any] | None = None, **context: Any) -> Page:
         self._page_path, self._cited = path, []
         helpers = {"url": self.url, "cite": self.cite, "page_path": path, "title": title}
         body = self.env.get_template(template).render(**helpers, **context)
         notes = self.env.get_template("_footnotes.md.j2").render(**helpers, cited=list(self._cited))
-        markdown = body.rstrip() + "\n" + ("\n" + notes.strip() + "\n" if self._cited else "")
+        markdown = front_matter(title, description, meta or {}) + body.strip() + "\n"
+        if self._cited:
+            markdown += "\n" + notes.strip() + "\n"
         return Page(path, title, markdown, origin)
 
 
@@ -146,26 +203,62 @@ def build_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "") -> 
 
 
 def _generate(catalog: Catalog, r: _Renderer, home_intro: str) -> Iterator[Page]:
-    yield r.render("home.md.j2", Paths.home, "Negotiating positions", intro=home_intro)
-    yield r.render("actors.md.j2", Paths.actors, "Actors")
+    yield r.render("home.md.j2", Paths.home, "Negotiating positions",
+                   "What each side in the Russia–Ukraine war negotiations demanded, offered and refused, "
+                   "claim by claim, with the sources for every one.",
+                   meta={"feed": Feeds.all}, intro=home_intro)
+    yield from _record_pages(catalog, r)
+    yield from _date_pages(catalog, r)
+    yield r.render("timeline.md.j2", Paths.timeline, "Timeline",
+                   "Every claim and event in the Russia–Ukraine negotiations by date, month by month.")
+    yield r.render("threads.md.j2", Paths.threads, "Position threads",
+                   "How each side's position on each issue changed over time.")
+    for issue in catalog.issues():
+        yield r.render("thread.md.j2", Paths.thread(issue), f"Thread: {issue_label(issue)}",
+                       f"How each side's position on {issue_label(issue)} changed over time, claim by claim.",
+                       issue=issue)
+
+
+def _record_pages(catalog: Catalog, r: _Renderer) -> Iterator[Page]:
+    yield r.render("actors.md.j2", Paths.actors, "Actors", "The people, states and organisations whose claims are recorded.")
     for actor_id, actor in catalog.actors.items():
-        yield r.render("actor.md.j2", Paths.actor(actor_id), actor.name, f"actors/{actor_id}.yaml",
-                       actor_id=actor_id, actor=actor)
-    yield r.render("regions.md.j2", Paths.regions, "Regions")
+        yield r.render("actor.md.j2", Paths.actor(actor_id), actor.name,
+                       f"What {actor.name} demanded, offered, refused and said, claim by claim, with sources.",
+                       f"actors/{actor_id}.yaml", meta={"feed": Feeds.actor(actor_id)}, actor_id=actor_id, actor=actor)
+    yield r.render("regions.md.j2", Paths.regions, "Regions", "Claims about each region of Ukraine.")
     for region_id, region in catalog.regions.items():
-        yield r.render("region.md.j2", Paths.region(region_id), region.name, f"regions/{region_id}.yaml",
+        yield r.render("region.md.j2", Paths.region(region_id), region.name,
+                       f"Claims about {region.name}: demanded, offered, occupied or attacked, with sources.",
+                       f"regions/{region_id}.yaml", meta={"feed": Feeds.region(region_id)},
                        region_id=region_id, region=region)
-    yield r.render("sources.md.j2", Paths.sources, "Sources")
+    yield r.render("sources.md.j2", Paths.sources, "Sources", "The publications the claims come from.")
     for source_id, source in catalog.sources.items():
-        yield r.render("source.md.j2", Paths.source(source_id), source.title or source.publisher,
+        title = source.title or f"{source.publisher} report"
+        yield r.render("source.md.j2", Paths.source(source_id), title,
+                       f"{source.publisher}: {title}. The claims it reports, with its exact words.",
                        f"sources/{source_id}.yaml", source_id=source_id, source=source)
-    yield r.render("claims.md.j2", Paths.claims, "Claims")
+    yield r.render("claims.md.j2", Paths.claims, "Claims", "Every recorded claim, by date.")
     for claim_id, claim in catalog.claims.items():
-        yield r.render("claim.md.j2", Paths.claim(claim_id), claim.summary, f"claims/{claim_id}.yaml",
+        actor_name = catalog.actors[claim.actor].name
+        count = len(catalog.independent_sources(claim_id))
+        yield r.render("claim.md.j2", Paths.claim(claim_id), claim.summary,
+                       f"{actor_name}, {claim.dates.happened.date.label}: {claim.summary} "
+                       f"({count} independent source{'s' if count != 1 else ''})",
+                       f"claims/{claim_id}.yaml", meta={"jsonld": claim_jsonld(catalog, claim_id)},
                        claim_id=claim_id, claim=claim)
-    yield r.render("dates.md.j2", Paths.dates, "Dates")
+
+
+def _date_pages(catalog: Catalog, r: _Renderer) -> Iterator[Page]:
+    yield r.render("dates.md.j2", Paths.dates, "Dates", "Claims by the month and day they were made or reported.")
     for year, month in catalog.months():
         label = PartialDate(year, month).label
-        yield r.render("month.md.j2", Paths.month(year, month), label, year=year, month=month, label=label)
+        yield r.render("month.md.j2", Paths.month(year, month), label,
+                       f"Claims made, reported or falling due in {label}.", year=year, month=month, label=label)
     for day in catalog.days():
-        yield r.render("day.md.j2", Paths.day(day), day.label, day=day)
+        yield r.render("day.md.j2", Paths.day(day), day.label,
+                       f"Claims made, reported or falling due on {day.label}.", day=day)
+
+
+def issue_label(issue: str) -> str:
+    """'territory.russia-demands' → 'territory › russia demands'."""
+    return issue.replace(".", " › ").replace("-", " ")

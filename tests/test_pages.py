@@ -5,6 +5,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
+from mkdocs.utils.meta import get_data
 
 from generator.markdown_text import escape_inline, escape_paragraphs
 from generator.pages import Page, build_pages
@@ -17,6 +18,8 @@ SITE_EXTENSIONS = yaml.safe_load((ROOT / "mkdocs.yml").read_text())["markdown_ex
 
 
 def to_html(text: str) -> str:
+    """Markdown → HTML as MkDocs does it: front matter taken off first, then the site's extensions."""
+    text, _ = get_data(text)
     extensions = [next(iter(e)) if isinstance(e, dict) else e for e in SITE_EXTENSIONS]
     return markdown.markdown(text, extensions=extensions)
 
@@ -35,6 +38,7 @@ def test_one_page_per_record_date_and_index(pages: dict[str, Page]) -> None:
         "dates/index.md", "index.md",
         "regions/donetsk.md", "regions/index.md", "regions/kherson.md",
         "sources/daily-article.md", "sources/index.md", "sources/weekly-article.md", "sources/wire-report.md",
+        "threads/index.md", "threads/territory.demands.md", "timeline.md",
     ]
 
 

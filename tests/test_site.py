@@ -169,3 +169,18 @@ def test_broken_content_stops_the_build_with_the_list_of_mistakes(tmp_path: Path
     assert "Traceback" not in result.output
     # The site built before the mistake is still there, untouched.
     assert {p: p.read_bytes() for p in previous.site.rglob("*") if p.is_file()} == published
+
+
+def test_markup_in_a_summary_stays_text_in_every_part_of_the_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path, SMALL)
+    claim = project / "content" / "claims" / "bob-refuses.yaml"
+    hostile = """'</title><script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) & "q"'"""
+    claim.write_text(claim.read_text().replace("summary: Bob refused to cede any territory.", f"summary: {hostile}"))
+    result = build(project)
+    assert result.returncode == 0, result.output
+    for path in all_html(result.site) + [result.site / "search" / "search_index.json"]:
+        raw = path.read_text(encoding="utf-8")
+        assert "<script>alert" not in raw and "<img src=x" not in raw and "</title><" not in raw, path
+        assert 'href="javascript:' not in raw, path
+    page = parse(page_file(result.site, "claims/bob-refuses/"))
+    assert "</title><script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) & \"q\"" in page.text
