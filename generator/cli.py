@@ -11,7 +11,7 @@ import os
 import sys
 from pathlib import Path
 
-from .export import export_pages
+from .export import export_site
 from .pipeline import check, generate
 from .problems import ContentError, format_problems
 from .quotes import verify_quotes
@@ -29,6 +29,8 @@ def main(argv: list[str] | None = None) -> int:
                               help="also check every quote against the articles' plain-text copies in DIR")
     export = commands.add_parser("export", help="write the generated pages as Markdown into DIR")
     export.add_argument("dir", type=Path)
+    export.add_argument("--site-name", default="Ukraine negotiations explainer", help="the site's name, for feeds")
+    export.add_argument("--site-url", default=None, help="the site's address, for absolute links in feeds")
     commands.add_parser("schema", help="regenerate the JSON Schemas in content/schema/")
     args = parser.parse_args(argv)
     try:
@@ -64,10 +66,11 @@ def _run(args: argparse.Namespace) -> int:
               + (f"; all {quotes} quotes found verbatim" if args.quotes else ""))
         return 0
     if args.command == "export":
-        pages = generate(args.content, args.templates)
-        written, removed = export_pages(pages, args.dir)
-        print(f"{len(pages)} pages in {args.dir}: {len(written)} written, {len(removed)} removed, "
-              f"{len(pages) - len(written)} unchanged")
+        site = generate(args.content, args.templates, args.site_name, args.site_url)
+        written, removed = export_site(site, args.dir)
+        total = len(site.pages) + len(site.files)
+        print(f"{len(site.pages)} pages and {len(site.files)} files in {args.dir}: {len(written)} written, "
+              f"{len(removed)} removed, {total - len(written)} unchanged")
         return 0
     for path in write_schemas(args.content):
         print(f"wrote {path}")

@@ -9,26 +9,27 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .pages import Page
+from .pipeline import Site
 
 MANIFEST = ".generated-pages"
 
 
-def export_pages(pages: list[Page], target: Path) -> tuple[list[str], list[str]]:
-    """Write `pages` under `target`; return (paths written, paths removed)."""
+def export_site(site: Site, target: Path) -> tuple[list[str], list[str]]:
+    """Write the site's pages and files under `target`; return (paths written, paths removed)."""
+    outputs = [(page.path, page.markdown.encode("utf-8")) for page in site.pages]
+    outputs += [(output.path, output.content) for output in site.files]
     target.mkdir(parents=True, exist_ok=True)
     manifest = target / MANIFEST
     previous = set(manifest.read_text(encoding="utf-8").split()) if manifest.is_file() else set()
     written = []
-    for page in pages:
-        path = target / page.path
-        data = page.markdown.encode("utf-8")
+    for relative, data in outputs:
+        path = target / relative
         if path.is_file() and path.read_bytes() == data:
             continue
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-        written.append(page.path)
-    current = {page.path for page in pages}
+        written.append(relative)
+    current = {relative for relative, _ in outputs}
     removed = sorted(previous - current)
     for stale in removed:
         (target / stale).unlink(missing_ok=True)

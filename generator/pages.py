@@ -18,6 +18,7 @@ import jinja2
 import yaml
 
 from .catalog import Catalog
+from .maps import CREDIT, MapRegion, Shapes, load_shapes, render_legend, render_map
 from .markdown_text import escape_inline, escape_paragraphs, safe_href
 from .partial_date import PartialDate
 from .structured_data import claim_jsonld
@@ -55,6 +56,7 @@ class Paths:
     dates = "dates/index.md"
 
     timeline = "timeline.md"
+    data = "data/index.md"
     threads = "threads/index.md"
 
     @staticmethod
@@ -106,6 +108,21 @@ class Feeds:
         return f"feeds/regions/{region_id}.xml"
 
 
+ROLE_LABELS = {
+    "demanded": "Demanded", "offered": "Offered in exchange", "occupied": "Occupied", "claimed": "Claimed as annexed",
+    "attacked": "Attacked", "threatened": "Threatened", "mentioned": "Mentioned", "selected": "This region",
+}
+"""Map roles in the order they win when a region has several: a demand says more than a mention."""
+
+
+def site_url_of(path: str) -> str:
+    """'actors/putin.md' → 'actors/putin/', 'actors/index.md' → 'actors/', 'index.md' → '' (directory URLs)."""
+    stem = path.removesuffix(".md")
+    if stem == "index" or stem.endswith("/index"):
+        return stem.removesuffix("index")
+    return stem + "/"
+
+
 def footnote_label(claim_id: str, source_id: str) -> str:
     # Made of ids only, so a footnote's anchor stays the same from build to build.
     return f"{claim_id}--{source_id}"
@@ -117,8 +134,9 @@ def footnote_label(claim_id: str, source_id: str) -> str:
 class _Renderer:
     """Renders one page at a time; records which claims it shows so their footnotes follow."""
 
-    def __init__(self, catalog: Catalog, templates_dir: Path) -> None:
+    def __init__(self, catalog: Catalog, templates_dir: Path, shapes: Shapes | None) -> None:
         self.catalog = catalog
+        self.shapes = shapes
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
             undefined=jinja2.StrictUndefined,
@@ -132,21 +150,56 @@ class _Renderer:
         self.env.globals.update(
             catalog=catalog,
             paths=Paths,
+            feeds=Feeds,
             footnote_label=footnote_label,
             month_label=lambda year, month: PartialDate(year, month).label,
             days_in_month=self.days_in_month,
             date_page=self.date_page,
             issue_label=issue_label,
             timeline_groups=self.timeline_groups,
+            region_map=self.region_map,
+            strongest_roles=self.strongest_roles,
         )
         self._days = set(catalog.days())
         self._months = set(catalog.months())
         self._page_path = ""
         self._cited: list[str] = []
+        self._maps = 0
 
     def url(self, target: str) -> str:
         """A link from the page being rendered to another page, relative, as MkDocs resolves it."""
         return posixpath.relpath(target, posixpath.dirname(self._page_path) or ".")
+
+    def href(self, target: str) -> str:
+        """A link for raw HTML (which MkDocs does not rewrite): the target's URL, relative to this page's."""
+        here, there = site_url_of(self._page_path), site_url_of(target)
+        return posixpath.relpath(there or ".", here or ".") + "/" if there != here else "./"
+
+    def strongest_roles(self, claim_ids: list[str]) -> dict[str, str]:
+        """Each region the claims name, with its most telling role (ROLE_LABELS order)."""
+        order = list(ROLE_LABELS)
+        roles: dict[str, str] = {}
+        for claim_id in claim_ids:
+            for mention in self.catalog.claims[claim_id].regions:
+                current = roles.get(mention.region)
+                if current is None or order.index(mention.role) < order.index(current):
+                    roles[mention.region] = mention.role
+        return roles
+
+    def region_map(self, roles: dict[str, str], title: str) -> str:
+        """An inline SVG map: every region a link to its page, those in `roles` shaded by role, with legend."""
+        if self.shapes is None:
+            return ""
+        self._maps += 1
+        regions = [
+            MapRegion(region.iso, f"{region.name}" + (f" ({ROLE_LABELS[roles[rid]].lower()})" if rid in roles else ""),
+                      self.href(Paths.region(rid)), roles.get(rid))
+            for rid, region in self.catalog.regions.items() if region.iso in self.shapes.paths
+        ]
+        svg = render_map(self.shapes, regions, title=title, label_id=f"map-title-{self._maps}")
+        legend = render_legend([(role, label) for role, label in ROLE_LABELS.items() if role in roles.values()])
+        credit = f'<a href="{CREDIT[1]}">{html.escape(CREDIT[0])}</a>'
+        return f'<figure class="explainer-figure">{svg}<figcaption>{legend}{credit}</figcaption></figure>'
 
     def cite(self, claim_id: str) -> str:
         """Footnote references for a claim shown on this page (one per source)."""
@@ -185,7 +238,7 @@ class _Renderer:
 
     def render(self, template: str, path: str, title: str, description: str, origin: str | None = None,
                meta: dict[str, Any] | None = None, **context: Any) -> Page:
-        self._page_path, self._cited = path, []
+        self._page_path, self._cited, self._maps = path, [], 0
         helpers = {"url": self.url, "cite": self.cite, "page_path": path, "title": title}
         body = self.env.get_template(template).render(**helpers, **context)
         notes = self.env.get_template("_footnotes.md.j2").render(**helpers, cited=list(self._cited))
@@ -195,9 +248,10 @@ class _Renderer:
         return Page(path, title, markdown, origin)
 
 
-def build_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "") -> list[Page]:
-    """Every page of the site, sorted by path."""
-    renderer = _Renderer(catalog, templates_dir)
+def build_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "", geometry: Path | None = None) -> list[Page]:
+    """Every page of the site, sorted by path. Maps are drawn where region `geometry` (GeoJSON) is given."""
+    shapes = load_shapes(geometry) if geometry is not None and geometry.is_file() else None
+    renderer = _Renderer(catalog, templates_dir, shapes)
     pages = list(_generate(catalog, renderer, home_intro))
     return sorted(pages, key=lambda page: page.path)
 
@@ -211,6 +265,8 @@ def _generate(catalog: Catalog, r: _Renderer, home_intro: str) -> Iterator[Page]
     yield from _date_pages(catalog, r)
     yield r.render("timeline.md.j2", Paths.timeline, "Timeline",
                    "Every claim and event in the Russia–Ukraine negotiations by date, month by month.")
+    yield r.render("data.md.j2", Paths.data, "Open data",
+                   "Every claim, actor, region and source as JSON and CSV, with JSON Schemas and Atom feeds.")
     yield r.render("threads.md.j2", Paths.threads, "Position threads",
                    "How each side's position on each issue changed over time.")
     for issue in catalog.issues():

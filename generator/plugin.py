@@ -20,8 +20,7 @@ from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from .pages import Page
-from .pipeline import generate
+from .pipeline import Site, generate
 from .problems import ContentError
 
 
@@ -33,7 +32,7 @@ class ExplainerConfig(Config):
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
-    pages: list[Page]
+    site: Site
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -43,16 +42,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         try:
-            self.pages = generate(self.content_dir, self.templates_dir)
+            self.site = generate(self.content_dir, self.templates_dir, config.site_name, config.site_url)
         except ContentError as error:
             raise PluginError(str(error)) from None
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        for page in self.pages:
+        for page in self.site.pages:
             # Generated pages are reached through index pages and links, never all listed in the
             # navigation, which Material renders into every page (DESIGN.md, "Navigation stays small").
             files.append(File.generated(config, page.path, content=page.markdown,
                                         inclusion=InclusionLevel.NOT_IN_NAV))
+        for output in self.site.files:
+            files.append(File.generated(config, output.path, content=output.content))
         return files
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

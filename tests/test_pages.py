@@ -26,13 +26,14 @@ def to_html(text: str) -> str:
 
 @pytest.fixture(scope="module")
 def pages() -> dict[str, Page]:
-    return {page.path: page for page in generate(SMALL, TEMPLATES)}
+    return {page.path: page for page in generate(SMALL, TEMPLATES).pages}
 
 
 def test_one_page_per_record_date_and_index(pages: dict[str, Page]) -> None:
     assert sorted(pages) == [
         "actors/alice.md", "actors/bob.md", "actors/freedonia.md", "actors/index.md",
         "claims/alice-demands-donetsk.md", "claims/alice-offers-kherson.md", "claims/bob-refuses.md", "claims/index.md",
+        "data/index.md",
         "dates/2025/07/03.md", "dates/2025/07/04.md", "dates/2025/07/14.md", "dates/2025/07/index.md",
         "dates/2025/08/20.md", "dates/2025/08/index.md", "dates/2025/09/01.md", "dates/2025/09/index.md",
         "dates/index.md", "index.md",

@@ -1,0 +1,88 @@
+"""Atom feeds of claims by report date: one for the whole site, one per actor and one per region.
+
+Atom needs full timestamps; a claim reported in "July 2025" is dated at the start of its period
+(2025-07-01T00:00:00Z), and its page says how precise the date really is. Nothing depends on the
+time of the build, so the same content gives the same feeds.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import uuid
+import xml.etree.ElementTree as ET
+
+from .catalog import Catalog
+from .outputs import OutputFile
+from .pages import Feeds, Paths
+from .partial_date import PartialDate
+
+ATOM = "http://www.w3.org/2005/Atom"
+MAX_ENTRIES = 50
+
+
+def build_feeds(catalog: Catalog, site_name: str, site_url: str | None) -> list[OutputFile]:
+    feeds = [_feed(catalog, Feeds.all, Paths.home, site_name, site_name, catalog.claim_order, site_url)]
+    for actor_id, actor in catalog.actors.items():
+        feeds.append(_feed(catalog, Feeds.actor(actor_id), Paths.actor(actor_id), f"{actor.name} — {site_name}",
+                           site_name, catalog.claims_by_actor.get(actor_id, []), site_url))
+    for region_id, region in catalog.regions.items():
+        feeds.append(_feed(catalog, Feeds.region(region_id), Paths.region(region_id), f"{region.name} — {site_name}",
+                           site_name, catalog.claims_by_region.get(region_id, []), site_url))
+    return feeds
+
+
+def _timestamp(date: PartialDate) -> str:
+    return f"{date.year:04d}-{date.month or 1:02d}-{date.day or 1:02d}T00:00:00Z"
+
+
+def _href(feed_path: str, page_path: str, site_url: str | None) -> str:
+    """A page's address from the feed: absolute when the site's address is known, else relative."""
+    page_url = "" if page_path == Paths.home else page_path.removesuffix(".md").removesuffix("index") + "/"
+    page_url = page_url.replace("//", "/")
+    if site_url:
+        return site_url.rstrip("/") + "/" + page_url
+    return posixpath.relpath(page_url or ".", posixpath.dirname(feed_path)) + "/"
+
+
+def _urn(name: str) -> str:
+    # Stable across builds and hosts: derived from the record's id alone.
+    return uuid.uuid5(uuid.NAMESPACE_URL, f"explainer:{name}").urn
+
+
+def _feed(catalog: Catalog, path: str, page: str, title: str, author: str, claim_ids: list[str],
+          site_url: str | None) -> OutputFile:
+    newest = sorted(claim_ids, key=lambda cid: (catalog.claims[cid].dates.reported.date.sort_key, cid), reverse=True)
+    newest = newest[:MAX_ENTRIES]
+    feed = ET.Element("feed", {"xmlns": ATOM})
+    ET.SubElement(feed, "id").text = _urn(path)
+    ET.SubElement(feed, "title").text = title
+    updated = max((catalog.claims[c].dates.reported.date for c in newest), key=lambda d: d.sort_key, default=None)
+    ET.SubElement(feed, "updated").text = _timestamp(updated) if updated else "2022-02-24T00:00:00Z"
+    ET.SubElement(ET.SubElement(feed, "author"), "name").text = author
+    ET.SubElement(feed, "link", {"rel": "alternate", "type": "text/html", "href": _href(path, page, site_url)})
+    if site_url:
+        ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml",
+                                     "href": site_url.rstrip("/") + "/" + path})
+    for claim_id in newest:
+        feed.append(_entry(catalog, claim_id, path, site_url))
+    ET.indent(feed)
+    return OutputFile(path, ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n")
+
+
+def _entry(catalog: Catalog, claim_id: str, feed_path: str, site_url: str | None) -> ET.Element:
+    claim = catalog.claims[claim_id]
+    entry = ET.Element("entry")
+    ET.SubElement(entry, "id").text = _urn(f"claim:{claim_id}")
+    ET.SubElement(entry, "title").text = claim.summary
+    ET.SubElement(entry, "updated").text = _timestamp(claim.dates.reported.date)
+    ET.SubElement(entry, "published").text = _timestamp(claim.dates.reported.date)
+    ET.SubElement(ET.SubElement(entry, "author"), "name").text = catalog.actors[claim.actor].name
+    ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html",
+                                  "href": _href(feed_path, Paths.claim(claim_id), site_url)})
+    sources = "; ".join(catalog.sources[c.source].publisher for c in claim.sources)
+    count = len(catalog.independent_sources(claim_id))
+    ET.SubElement(entry, "summary", {"type": "text"}).text = (
+        f"{catalog.actors[claim.actor].name}, {claim.dates.happened.date.label}: {claim.summary} "
+        f"Reported {claim.dates.reported.date.label} by {sources} ({count} independent source{'s' if count != 1 else ''})."
+    )
+    return entry

@@ -1,0 +1,105 @@
+"""The records as open data: `data/claims.json` (every record, keyed by id), `data/claims.csv` (one row
+per claim, for spreadsheets) and the JSON Schemas that describe them, published with the site."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from .catalog import Catalog
+from .outputs import OutputFile
+from .pages import Paths
+from .records import RECORD_TYPES
+from .schema import render_schemas, schema_file_name
+
+DATA_DIR = "data"
+JSON_FILE = f"{DATA_DIR}/claims.json"
+CSV_FILE = f"{DATA_DIR}/claims.csv"
+SCHEMA_DIR = f"{DATA_DIR}/schema"
+DATASET_SCHEMA = "dataset.schema.json"
+
+CSV_COLUMNS = [
+    "id", "page", "kind", "actor", "actor_name", "addressee", "summary", "issue", "regions",
+    "happened", "happened_basis", "reported", "reported_basis", "deadline", "attribution", "attribution_detail",
+    "standing", "independent_sources", "sources",
+]
+
+
+def build_open_data(catalog: Catalog) -> list[OutputFile]:
+    files = [
+        OutputFile(JSON_FILE, _json(dataset(catalog))),
+        OutputFile(CSV_FILE, claims_csv(catalog).encode("utf-8")),
+        OutputFile(f"{SCHEMA_DIR}/{DATASET_SCHEMA}", _json(dataset_schema())),
+    ]
+    files += [OutputFile(f"{SCHEMA_DIR}/{name}", text.encode("utf-8")) for name, text in render_schemas().items()]
+    return files
+
+
+def _json(data: Any) -> bytes:
+    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+
+
+def dataset(catalog: Catalog) -> dict[str, Any]:
+    """Every record, exactly as its schema describes it, keyed by id under its folder's name."""
+    return {
+        folder: {record_id: record.model_dump(mode="json", exclude_none=True)
+                 for record_id, record in getattr(catalog, folder).items()}
+        for folder in sorted(RECORD_TYPES)
+    }
+
+
+def dataset_schema() -> dict[str, Any]:
+    """claims.json's schema: each folder an object of records, each record checked by its own schema."""
+    return {
+        "$schema": "http://json-schema.org/draft-07/schema#",
+        "title": "Explainer dataset",
+        "type": "object",
+        "additionalProperties": False,
+        "required": sorted(RECORD_TYPES),
+        "properties": {
+            folder: {
+                "type": "object",
+                "propertyNames": {"pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$"},
+                "additionalProperties": {"$ref": schema_file_name(folder)},
+            }
+            for folder in sorted(RECORD_TYPES)
+        },
+    }
+
+
+def claims_csv(catalog: Catalog) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for claim_id in catalog.claim_order:
+        claim = catalog.claims[claim_id]
+        dates = claim.dates
+        writer.writerow({column: _cell(value) for column, value in {
+            "id": claim_id,
+            "page": Paths.claim(claim_id).removesuffix(".md") + "/",
+            "kind": claim.kind,
+            "actor": claim.actor,
+            "actor_name": catalog.actors[claim.actor].name,
+            "addressee": claim.addressee or "",
+            "summary": claim.summary,
+            "issue": claim.issue or "",
+            "regions": ";".join(f"{m.region}:{m.role}" for m in claim.regions),
+            "happened": dates.happened.date.iso,
+            "happened_basis": dates.happened.basis,
+            "reported": dates.reported.date.iso,
+            "reported_basis": dates.reported.basis,
+            "deadline": dates.deadline.date.iso if dates.deadline else "",
+            "attribution": claim.attribution.level,
+            "attribution_detail": claim.attribution.detail or "",
+            "standing": claim.standing,
+            "independent_sources": str(len(catalog.independent_sources(claim_id))),
+            "sources": ";".join(c.source for c in claim.sources),
+        }.items()})
+    return out.getvalue()
+
+
+def _cell(value: str) -> str:
+    # A cell starting with = + - @ is run as a formula by spreadsheet programs: prefix it so it stays text.
+    return "'" + value if value[:1] in ("=", "+", "-", "@") else value
