@@ -60,6 +60,7 @@ class MapRegion:
     name: str  # plain text, e.g. from the region's record
     href: str | None = None  # a final URL: MkDocs does not rewrite links inside raw HTML
     role: str | None = None  # 'demanded', 'offered', …: a class `role-<role>` and part of the accessible name
+    label: str | None = None  # the accessible name, where "name (role)" would not read well
 
 
 # --- loading: GeoJSON → projected, simplified path data -----------------------------------------
@@ -330,7 +331,7 @@ def _region(shapes: Shapes, iso: str, region: MapRegion | None) -> str:
         shape += f'<circle class="marker" cx="{cx}" cy="{cy}" r="{_MARKER_RADIUS}"/>'
     if region is None:
         return shape
-    name = _text(f"{region.name} ({role})" if role else region.name)
+    name = _text(region.label or (f"{region.name} ({role})" if role else region.name))
     if region.href is None:
         return f"<g><title>{name}</title>{shape}</g>"  # the title shows as a tooltip
     return f'<a href="{_attr(_checked_href(region.href))}" aria-label="{name}"><title>{name}</title>{shape}</a>'

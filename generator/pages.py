@@ -192,8 +192,8 @@ class _Renderer:
             return ""
         self._maps += 1
         regions = [
-            MapRegion(region.iso, f"{region.name}" + (f" ({ROLE_LABELS[roles[rid]].lower()})" if rid in roles else ""),
-                      self.href(Paths.region(rid)), roles.get(rid))
+            MapRegion(region.iso, region.name, self.href(Paths.region(rid)), roles.get(rid),
+                      label=f"{region.name} ({ROLE_LABELS[roles[rid]].lower()})" if rid in roles else None)
             for rid, region in self.catalog.regions.items() if region.iso in self.shapes.paths
         ]
         svg = render_map(self.shapes, regions, title=title, label_id=f"map-title-{self._maps}")

@@ -3,44 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-from playwright.sync_api import Browser, Page, Route, expect
-
-from .browser import static_server
+from playwright.sync_api import Page, expect
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
-
-
-@pytest.fixture(scope="session")
-def base_url(real_site: Path) -> Iterator[str]:
-    with static_server(real_site) as url:
-        yield url
-
-
-@pytest.fixture
-def page(browser: Browser) -> Iterator[Page]:
-    """A page that may only reach 127.0.0.1: anything else is blocked and recorded, and fails the test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    outside: list[str] = []
-
-    def guard(route: Route) -> None:
-        if re.match(r"^(http://127\.0\.0\.1[:/]|data:|blob:|about:)", route.request.url):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", guard)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert outside == [], f"requests left 127.0.0.1: {outside}"
-    assert errors == [], f"script errors: {errors}"
 
 
 def test_home_to_actor_to_claim_to_footnote_to_source(page: Page, base_url: str) -> None:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.catalog import Catalog, IncomingRelation
+from generator.catalog import Catalog, IncomingRelation, ThreadStep
 from generator.partial_date import PartialDate
 from generator.pipeline import check
 
@@ -63,3 +63,38 @@ def test_the_real_content_is_valid() -> None:
     found, problems = check(Path(__file__).resolve().parents[1] / "content")
     assert [str(p) for p in problems] == []
     assert found is not None and len(found.claims) > 0
+
+
+def test_thread_sides_group_by_whom_the_actor_speaks_for_and_show_changes(catalog: Catalog) -> None:
+    sides = catalog.thread_sides("territory.demands")
+    assert [side for side, _ in sides] == ["freedonia"]
+    first, second = sides[0][1]
+    assert first == ThreadStep("alice-demands-donetsk", first=True)
+    assert second == ThreadStep("alice-offers-kherson", regions_added=(("kherson", "offered"),),
+                                regions_dropped=(("donetsk", "demanded"),))
+
+
+def test_a_claim_naming_no_region_does_not_read_as_dropping_them(content: Path) -> None:
+    claim = content / "claims" / "bob-refuses.yaml"
+    text = claim.read_text().replace("actor: bob", "actor: alice").replace("kind: refusal", "kind: demand")
+    claim.write_text(text.replace("summary:", "issue: territory.demands\nsummary:"))
+    found, problems = check(content)
+    assert problems == [] and found is not None
+    steps = found.thread_sides("territory.demands")[0][1]
+    assert [s.claim_id for s in steps] == ["alice-demands-donetsk", "bob-refuses", "alice-offers-kherson"]
+    assert steps[1].regions_added == steps[1].regions_dropped == ()
+    # The offer is compared with the last claim that named regions: the demand for Donetsk.
+    assert steps[2].regions_dropped == (("donetsk", "demanded"),)
+
+
+def test_russias_territorial_thread_reads_in_date_order_with_the_narrowing() -> None:
+    found, _ = check(Path(__file__).resolve().parents[1] / "content")
+    assert found is not None
+    russia = dict(found.thread_sides("territory.russia-demands"))["russia"]
+    dates = [found.claims[s.claim_id].dates.happened.date.sort_key for s in russia]
+    assert dates == sorted(dates)
+    by_id = {s.claim_id: s for s in russia}
+    donetsk = by_id["putin-demands-all-of-donetsk"]
+    # From the full borders of the four oblasts (July) to all of Donetsk (October).
+    assert ("luhansk", "demanded") in donetsk.regions_dropped and donetsk.regions_added == ()
+    assert any(r.type == "narrows" for r in found.claims["putin-demands-all-of-donetsk"].relations)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections import deque
 from pathlib import Path
 
@@ -184,3 +185,55 @@ def test_markup_in_a_summary_stays_text_in_every_part_of_the_page(tmp_path: Path
         assert 'href="javascript:' not in raw, path
     page = parse(page_file(result.site, "claims/bob-refuses/"))
     assert "</title><script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) & \"q\"" in page.text
+
+
+def test_region_map_links_every_region_to_its_page(real_site: Path) -> None:
+    source = page_file(real_site, "regions/donetsk/")
+    page = parse(source)
+    region_links = [a for a in page.elements["a"] if a.get("aria-label") and not a.get("class")]
+    labels = {a["aria-label"] for a in region_links}
+    assert "Donetsk Oblast (this region)" in labels
+    assert "Autonomous Republic of Crimea" in labels and "Sevastopol" in labels
+    for link in region_links:
+        target = resolve(real_site, source, link["href"] or "")
+        assert target is not None and target[0].is_file(), link
+    regions = [p for p in page.elements["path"] if p.get("data-iso")]  # Material's icons are paths too
+    assert len({p["data-iso"] for p in regions}) == len(regions) == 27
+    assert "Boundaries: Natural Earth" in page.text
+
+
+def test_every_page_has_a_description_and_open_graph_tags(real_site: Path) -> None:
+    for path in all_html(real_site):
+        metas = parse(path).elements.get("meta", [])
+        names = {m.get("name") or m.get("property"): m.get("content") for m in metas}
+        assert names.get("description"), path
+        assert names.get("og:title") and names.get("og:description") and names.get("og:type"), path
+
+
+def test_claim_pages_carry_a_schema_org_claim(real_site: Path) -> None:
+    html = page_file(real_site, "claims/putin-demands-all-of-donetsk/").read_text(encoding="utf-8")
+    start = html.index('<script type="application/ld+json">') + len('<script type="application/ld+json">')
+    data = json.loads(html[start:html.index("</script>", start)])
+    assert data["@type"] == "Claim"
+    assert data["author"] == {"@type": "Person", "name": "Vladimir Putin", "sameAs": "https://www.wikidata.org/wiki/Q7747"}
+    assert data["dateCreated"] == "2025-10-16"
+    assert data["firstAppearance"]["publisher"]["name"] == "The Washington Post"
+    assert [a["publisher"]["name"] for a in data["appearance"]] == ["unknown"]
+
+
+@pytest.mark.parametrize(("url", "feed"), [("", "feeds/claims.xml"), ("actors/putin/", "feeds/actors/putin.xml"),
+                                           ("regions/donetsk/", "feeds/regions/donetsk.xml")])
+def test_feeds_are_announced_in_the_page_head(real_site: Path, url: str, feed: str) -> None:
+    source = page_file(real_site, url)
+    alternates = [link for link in parse(source).elements["link"] if link.get("rel") == "alternate"]
+    assert [link.get("type") for link in alternates] == ["application/atom+xml"]
+    target = resolve(real_site, source, alternates[0]["href"] or "")
+    assert target is not None and target[0] == real_site / feed and target[0].is_file()
+
+
+def test_timeline_groups_every_claim_by_month(real_site: Path) -> None:
+    catalog, _ = check(ROOT / "content")
+    assert catalog is not None
+    text = parse(page_file(real_site, "timeline/")).text
+    assert text.index("May 2025") < text.index("July 2025") < text.index("October 2025")
+    assert len(claim_links(real_site, "timeline/")) == len(catalog.claims)
