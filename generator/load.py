@@ -9,14 +9,14 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from .problems import Problem
+from .problems import Problem, look_alike
 from .records import ID_PATTERN, RECORD_TYPES
 
 MAX_FILE_BYTES = 256 * 1024
@@ -97,26 +97,31 @@ class Loaded:
 
 
 def load_content(content_dir: Path) -> Loaded:
+    files = list(record_files(content_dir))
     loaded = Loaded([], [], {folder: set() for folder in RECORD_TYPES})
-    for folder, path in record_files(content_dir):
+    for folder, path in files:
         loaded.ids[folder].add(path.stem)
-        document, found = load_file(path, folder)
+    for folder, path in files:
+        document, found = load_file(path, folder, loaded.ids[folder])
         loaded.problems.extend(found)
         if document is not None:
             loaded.documents.append(document)
     return loaded
 
 
-def load_file(path: Path, folder: str) -> tuple[Document | None, list[Problem]]:
+def load_file(path: Path, folder: str, siblings: Iterable[str] = ()) -> tuple[Document | None, list[Problem]]:
     shown = display_path(path)
     problems: list[Problem] = []
     if path.suffix != ".yaml":
         return None, [Problem(shown, 1, 1, "", "record files end in '.yaml'; rename this file")]
     record_id = path.stem
     if not re.match(ID_PATTERN, record_id):
+        # Bob.yaml beside bob.yaml, or bоb.yaml with a Cyrillic о: one record to a reader (and to some disks).
+        same = look_alike(record_id, siblings)
+        clash = f"; it reads the same as '{same}'" if same else ""
         problems.append(
             Problem(shown, 1, 1, "", f"the file name '{record_id}' is the record's id and may hold only "
-                    "lower-case letters a-z, digits and single hyphens")
+                    f"lower-case letters a-z, digits and single hyphens{clash}")
         )
     raw = path.read_bytes()
     if len(raw) > MAX_FILE_BYTES:
@@ -136,6 +141,10 @@ def load_file(path: Path, folder: str) -> tuple[Document | None, list[Problem]]:
 
 
 def parse_yaml(text: str, shown: str) -> tuple[dict[str, Any] | None, dict[Path_, tuple[int, int]], list[Problem]]:
+    if "*" in text:  # only then can there be an alias; the check re-reads the text, so it is skipped otherwise
+        alias = _first_alias(text, shown)
+        if alias is not None:
+            return None, {}, [alias]
     loader = _Loader(text)
     try:
         node = loader.get_single_node()
@@ -158,12 +167,30 @@ def parse_yaml(text: str, shown: str) -> tuple[dict[str, Any] | None, dict[Path_
     return data, builder.positions, []
 
 
+def _first_alias(text: str, shown: str) -> Problem | None:
+    """Aliases (`*name`) repeat a value written elsewhere; nested, they expand exponentially ("billion
+    laughs"). Records never need them: the first is reported where it is used, and the file is not read."""
+    try:
+        for event in yaml.parse(text, Loader=_Loader):
+            if isinstance(event, yaml.AliasEvent):
+                mark = event.start_mark
+                line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+                return Problem(shown, line, column, "",
+                               "anchors and aliases (& and *) are not allowed; write the value out")
+    except yaml.YAMLError:
+        return None  # reported as a syntax error by the full read
+    return None
+
+
 def _syntax_problem(error: yaml.MarkedYAMLError, shown: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     message = error.problem or "invalid YAML"
     if error.context:
         message = f"{error.context}, {message}"
+        started = error.context_mark
+        if started is not None and mark is not None and started.line != mark.line:
+            message += f" (it began on line {started.line + 1})"
     if "tab" in message or "'\\t'" in message:
         message += " (indent with spaces, not tabs)"
     return Problem(shown, line, column, "", f"YAML syntax error: {message}")

@@ -74,6 +74,15 @@ class PartialDate:
         return f"{self.day} {month} {self.year}"
 
     @property
+    def precision_rank(self) -> int:
+        """1 for a year, 2 for a month, 3 for a day."""
+        return 1 + (self.month is not None) + (self.day is not None)
+
+    def truncated(self, rank: int) -> tuple[int, ...]:
+        """The date's first `rank` parts, to compare dates of different precision fairly."""
+        return (self.year, self.month or 0, self.day or 0)[:rank]
+
+    @property
     def sort_key(self) -> tuple[int, int, int]:
         # A month-precision date sorts before the days of that month.
         return (self.year, self.month or 0, self.day or 0)

@@ -8,6 +8,7 @@ once every file has been read.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
@@ -19,6 +20,7 @@ from pydantic import (
     Field,
     PlainSerializer,
     WithJsonSchema,
+    field_validator,
     model_validator,
 )
 
@@ -34,9 +36,14 @@ RecordId = Annotated[
 ]
 
 
-def _one_line(value: str) -> str:
-    # YAML folded and block scalars keep line breaks; a summary is shown on one line.
-    return " ".join(value.split())
+def _one_line(value: object) -> object:
+    # YAML folded and block scalars keep line breaks; a summary is shown on one line. Done before the
+    # length check, so that a value of spaces alone is reported as empty.
+    return " ".join(value.split()) if isinstance(value, str) else value
+
+
+def _trimmed(value: object) -> object:
+    return value.strip() if isinstance(value, str) else value
 
 
 def _http_url(value: str) -> str:
@@ -45,8 +52,8 @@ def _http_url(value: str) -> str:
     return value
 
 
-Text = Annotated[str, Field(min_length=1), AfterValidator(_one_line)]
-Prose = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, BeforeValidator(_one_line), Field(min_length=1)]
+Prose = Annotated[str, BeforeValidator(_trimmed), Field(min_length=1)]
 HttpUrl = Annotated[
     str,
     AfterValidator(_http_url),
@@ -112,6 +119,12 @@ class SourceDate(Record):
     basis: Literal["stated", "inferred"] = Field(description="'stated' if the text gives the date.")
     note: Text | None = Field(None, description="How an inferred date was worked out.")
 
+    @field_validator("date")
+    @classmethod
+    def _in_range(cls, value: PartialDate) -> PartialDate:
+        check_date_range(value)
+        return value
+
     @model_validator(mode="after")
     def _inferred_needs_note(self) -> SourceDate:
         if self.basis == "inferred" and not self.note:
@@ -159,6 +172,19 @@ class RegionMention(Record):
     )
 
 
+EARLIEST_YEAR = 1991
+"""Ukraine's independence: nothing this site records happened or was reported before it."""
+
+
+def check_date_range(date: PartialDate, future_allowed: bool = False) -> None:
+    if date.year < EARLIEST_YEAR:
+        raise ValueError(f"'{date.iso}' is before {EARLIEST_YEAR}, the earliest year this site records")
+    today = dt.date.today()
+    start = (date.year, date.month or 1, date.day or 1)
+    if not future_allowed and start > (today.year, today.month, today.day):
+        raise ValueError(f"'{date.iso}' is in the future; only a deadline may be")
+
+
 class ClaimDate(Record):
     date: Date
     basis: Literal["stated", "inferred"] = Field(description="'stated' if the article gives the date.")
@@ -175,6 +201,27 @@ class ClaimDates(Record):
     happened: ClaimDate = Field(description="When it was said or happened.")
     reported: ClaimDate = Field(description="When it was first reported.")
     deadline: ClaimDate | None = Field(None, description="A deadline the claim names, if any.")
+
+    @field_validator("happened", "reported")
+    @classmethod
+    def _in_range(cls, value: ClaimDate) -> ClaimDate:
+        check_date_range(value.date)
+        return value
+
+    @field_validator("deadline")
+    @classmethod
+    def _deadline_in_range(cls, value: ClaimDate | None) -> ClaimDate | None:
+        if value is not None:
+            check_date_range(value.date, future_allowed=True)
+        return value
+
+    @model_validator(mode="after")
+    def _reported_after_it_happened(self) -> ClaimDates:
+        happened, reported = self.happened.date, self.reported.date
+        common = min(happened.precision_rank, reported.precision_rank)
+        if reported.truncated(common) < happened.truncated(common):
+            raise ValueError(f"reported ({reported.iso}) before it happened ({happened.iso})")
+        return self
 
 
 class Attribution(Record):

@@ -48,12 +48,23 @@ def validate(documents: list[Document], ids: dict[str, set[str]]) -> tuple[Recor
 # --- one file ---------------------------------------------------------------------------------
 
 
+_REFERENCE_FIELDS = ("actor", "addressee", "source", "via", "claim", "region", "represents", "cites")
+
+
 def _to_record(document: Document) -> tuple[Record | None, list[Problem]]:
     model = RECORD_TYPES[document.folder]
     try:
         return model.model_validate(document.data), []
     except ValidationError as error:
-        return None, [_problem_from(document, model, detail) for detail in error.errors(include_url=False)]
+        return None, [_problem_from(document, model, detail) for detail in error.errors(include_url=False)
+                      if not _is_reference_spelling(detail)]
+
+
+def _is_reference_spelling(detail: ErrorDetails) -> bool:
+    # A reference that is not a well-formed id cannot name any record: the reference check says so, with
+    # a hint, so the format's own "does not match the pattern" would only repeat it.
+    fields = [part for part in detail["loc"] if isinstance(part, str)]
+    return detail["type"] == "string_pattern_mismatch" and bool(fields) and fields[-1] in _REFERENCE_FIELDS
 
 
 def _problem_from(document: Document, model: type[Record], detail: ErrorDetails) -> Problem:
@@ -71,9 +82,6 @@ def _problem_from(document: Document, model: type[Record], detail: ErrorDetails)
         expected = detail.get("ctx", {}).get("expected", "")
         choices = [choice.strip(" '") for choice in expected.replace(" or ", ", ").split(",")]
         message = f"'{value}' is not one of: {', '.join(choices)}{did_you_mean(str(value), choices)}"
-    elif kind == "string_pattern_mismatch" and path and path[-1] in ("actor", "addressee", "source", "via",
-                                                                        "claim", "region", "represents"):
-        message = f"'{value}' is not an id: ids are lower-case letters a-z, digits and single hyphens"
     elif kind == "string_too_long":
         limit = detail.get("ctx", {}).get("max_length")
         message = f"is {len(str(value))} characters long; at most {limit} are allowed"
@@ -160,7 +168,56 @@ def _check_references(documents: list[Document], ids: dict[str, set[str]]) -> li
                     problems.append(document.problem(path, f"a {_SINGULAR[folder]} cannot refer to itself"))
         if document.folder == "claims":
             problems.extend(_check_citations(document, by_id))
+    problems.extend(_check_cycles(documents, "claims", ("relations", "*"), "supersedes"))
+    problems.extend(_check_cycles(documents, "sources", ("cites", "*"), None))
     return problems
+
+
+def _check_cycles(documents: list[Document], folder: str, pattern: tuple[str, ...], relation: str | None) -> list[Problem]:
+    """A claim that supersedes itself through others, or a source that relays itself, is a mistake."""
+    edges: dict[str, list[tuple[str, Path_]]] = {}
+    owners = {d.id: d for d in documents if d.folder == folder}
+    for document in owners.values():
+        for path, value in _values_at(document.data, pattern):
+            target = value
+            if relation is not None:  # a relation is a mapping: follow only those of the given type
+                if not (isinstance(value, dict) and value.get("type") == relation):
+                    continue
+                target, path = value.get("claim"), (*path, "claim")
+            if isinstance(target, str) and target != document.id:
+                edges.setdefault(document.id, []).append((target, path))
+    problems: list[Problem] = []
+    reported: set[tuple[str, ...]] = set()
+    for start in sorted(edges):
+        cycle = _cycle_from(start, edges)
+        if cycle is None:
+            continue
+        key = tuple(sorted(cycle))
+        if key in reported:
+            continue
+        reported.add(key)
+        first = min(cycle)
+        rotated = cycle[cycle.index(first):] + cycle[:cycle.index(first)]
+        path = next(p for target, p in edges[first] if target == rotated[1 % len(rotated)])
+        verb = relation or "cites"
+        chain = " → ".join([*rotated, first])
+        problems.append(owners[first].problem(path, f"'{verb}' goes round in a circle: {chain}"))
+    return problems
+
+
+def _cycle_from(start: str, edges: dict[str, list[tuple[str, Path_]]]) -> list[str] | None:
+    """The ids of a cycle through `start`, in order, if following the edges leads back to it."""
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    seen: set[str] = set()
+    while stack:
+        node, trail = stack.pop()
+        for target, _ in sorted(edges.get(node, []), reverse=True):
+            if target == start:
+                return trail
+            if target not in seen:
+                seen.add(target)
+                stack.append((target, [*trail, target]))
+    return None
 
 
 def _check_citations(document: Document, by_id: dict[tuple[str, str], Document]) -> list[Problem]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
@@ -22,6 +23,7 @@ class ParsedPage:
     ids: set[str] = field(default_factory=set)
     text: str = ""
     elements: dict[str, list[dict[str, str | None]]] = field(default_factory=dict)
+    scripts: list[tuple[str, str]] = field(default_factory=list)  # (type, text) of inline <script> elements
 
 
 _BLOCKS = {"p", "li", "div", "h1", "h2", "h3", "h4", "h5", "h6", "td", "th", "tr", "br", "blockquote", "section",
@@ -67,6 +69,9 @@ class _Parser(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._skip:
+            if self.lasttag == "script":
+                script_type = self.page.elements["script"][-1].get("type") or ""
+                self.page.scripts.append((script_type, data))
             return
         self._text.append(data)
         for link in self._open_links:
@@ -103,3 +108,28 @@ def resolve(site: Path, from_file: Path, href: str) -> tuple[Path, str] | None:
     if path.is_dir() or parts.path.endswith("/"):
         path = path / "index.html"
     return path, unquote(parts.fragment)
+
+
+def live_markup(page: ParsedPage) -> list[str]:
+    """Anything in a page that would run or load something an editor typed: event handlers, script or
+    data addresses, scripts that call alert (the hostile cases' marker), injected images."""
+    found = []
+    for tag, elements in page.elements.items():
+        for attributes in elements:
+            for name, value in attributes.items():
+                if name.startswith("on"):
+                    found.append(f"<{tag} {name}>")
+                if name in ("href", "src", "action", "formaction", "xlink:href") and value and \
+                        value.strip().lower().startswith(("javascript:", "data:", "vbscript:")):
+                    found.append(f"<{tag} {name}={value}>")
+            if tag == "img" and attributes.get("src") == "x":
+                found.append("<img src=x>")
+    for script_type, text in page.scripts:
+        if script_type == "application/ld+json":
+            # Structured data holds editors' text as JSON strings: it must stay data (parse, no closing tag).
+            json.loads(text)
+            if "</" in text:
+                found.append("</ inside structured data")
+        elif "alert(" in text:
+            found.append(f"<script>{text[:40]}")
+    return found

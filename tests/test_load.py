@@ -42,9 +42,9 @@ def test_dates_are_kept_as_written_for_the_format_to_read(tmp_path: Path) -> Non
     [
         ("kind: demand\n\tactor: putin\n",
          "2:1: YAML syntax error: while scanning a plain scalar, found a tab character that violates indentation "
-         "(indent with spaces, not tabs)"),
+         "(it began on line 1) (indent with spaces, not tabs)"),
         ('summary: "unclosed\n',
-         "2:1: YAML syntax error: while scanning a quoted scalar, found unexpected end of stream"),
+         "2:1: YAML syntax error: while scanning a quoted scalar, found unexpected end of stream (it began on line 1)"),
         ("kind: demand\n  actor: putin\n",
          "2:8: YAML syntax error: mapping values are not allowed in this context"),
         ("kind: demand\nkind: offer\n", "2:1: kind: the field is given twice (first on line 1)"),
@@ -52,13 +52,14 @@ def test_dates_are_kept_as_written_for_the_format_to_read(tmp_path: Path) -> Non
          "1:1: kind: the tag 'tag:yaml.org,2002:python/object/apply:os.system' is not allowed; "
          "records hold plain values only"),
         ("kind: !custom demand\n", "1:1: kind: the tag '!custom' is not allowed; records hold plain values only"),
-        ("a: &x demand\nb: *x\n", "2:1: b: anchors and aliases (& and *) are not allowed; write the value out"),
+        ("a: &x demand\nb: *x\n", "2:4: anchors and aliases (& and *) are not allowed; write the value out"),
         ("", "1:1: the file is empty; a record is a mapping of fields"),
         ("# only a comment\n", "1:1: the file is empty; a record is a mapping of fields"),
         ("- kind: demand\n", "1:1: the file holds a list; a record is a mapping of fields"),
         ("just text\n", "1:1: the file holds a single value; a record is a mapping of fields"),
         ("--- {a: 1}\n--- {b: 2}\n",
-         "2:1: YAML syntax error: expected a single document in the stream, but found another document"),
+         "2:1: YAML syntax error: expected a single document in the stream, but found another document "
+         "(it began on line 1)"),
     ],
 )
 def test_unreadable_yaml_is_reported_with_its_position(tmp_path: Path, text: str, expected: str) -> None:
