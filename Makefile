@@ -1,12 +1,12 @@
 # Two commands do everything on a fresh machine:
 #   make preview   set up, then serve the site with live reload at http://127.0.0.1:8000/
-#   make test      set up (Chromium included), then run the whole test suite
+#   make test      set up (Chromium, Java and the npm checkers included), then run the whole test suite
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: preview site check test setup browser clean
+.PHONY: preview site check test setup browser java checkers clean
 
 preview: setup
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
@@ -17,7 +17,7 @@ site: setup
 check: setup
 	$(BIN)/python -m generator check
 
-test: setup browser
+test: setup browser java checkers
 	$(BIN)/python -m pytest
 
 setup: $(VENV)/.installed
@@ -32,5 +32,18 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 browser:
 	scripts/ensure-chromium
 
+java:
+	scripts/ensure-java
+
+# axe-core and the W3C Nu validator (vnu-jar) for tests/test_quality.py, at the versions of
+# package-lock.json; reinstalled only when node_modules is missing or the lock file is newer.
+# --ignore-scripts: vnu-jar's postinstall would download a Java runtime from GitHub when it finds
+# none; `java` (above) installs Debian's instead, and nothing else needs an install script.
+checkers: node_modules/.installed
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --ignore-scripts
+	touch $@
+
 clean:
-	rm -rf $(VENV) site test-artifacts
+	rm -rf $(VENV) site test-artifacts node_modules
