@@ -36,14 +36,24 @@ RecordId = Annotated[
 ]
 
 
+# Control characters (other than line breaks and tabs) and the two non-characters cannot be shown, and are
+# not allowed in HTML or XML documents: text pasted from elsewhere sometimes carries them.
+_INVISIBLE = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF])
+
+
+def visible_text(value: str) -> str:
+    """The text without characters that cannot be shown."""
+    return value.translate(_INVISIBLE)
+
+
 def _one_line(value: object) -> object:
     # YAML folded and block scalars keep line breaks; a summary is shown on one line. Done before the
     # length check, so that a value of spaces alone is reported as empty.
-    return " ".join(value.split()) if isinstance(value, str) else value
+    return " ".join(visible_text(value).split()) if isinstance(value, str) else value
 
 
 def _trimmed(value: object) -> object:
-    return value.strip() if isinstance(value, str) else value
+    return visible_text(value).strip() if isinstance(value, str) else value
 
 
 def _http_url(value: str) -> str:
