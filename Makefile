@@ -12,7 +12,7 @@ preview: setup
 	$(BIN)/mkdocs serve --livereload --dev-addr 127.0.0.1:8000
 
 site: setup
-	$(BIN)/mkdocs build --strict --site-dir site
+	$(BIN)/python -m generator publish --site-dir site
 
 check: setup
 	$(BIN)/python -m generator check

@@ -14,6 +14,7 @@ from pathlib import Path
 from .export import export_site
 from .pipeline import check, generate
 from .problems import ContentError, format_problems
+from .publish import publish
 from .quotes import verify_quotes
 from .schema import write_schemas
 
@@ -32,6 +33,10 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--site-name", default="Ukraine negotiations explainer", help="the site's name, for feeds")
     export.add_argument("--site-url", default=None, help="the site's address, for absolute links in feeds")
     commands.add_parser("schema", help="regenerate the JSON Schemas in content/schema/")
+    publish_parser = commands.add_parser(
+        "publish", help="build the site with MkDocs into a new folder and replace SITE_DIR only if it succeeds")
+    publish_parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
+    publish_parser.add_argument("--site-dir", type=Path, default=Path("site"))
     args = parser.parse_args(argv)
     try:
         return _run(args)
@@ -46,6 +51,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: argparse.Namespace) -> int:
+    if args.command == "publish":
+        return publish(args.config_file, args.site_dir)
     if not args.content.is_dir():
         print(f"error: no content folder at '{args.content}'", file=sys.stderr)
         return 2

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import html
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -254,6 +254,22 @@ def build_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "", geo
     renderer = _Renderer(catalog, templates_dir, shapes)
     pages = list(_generate(catalog, renderer, home_intro))
     return sorted(pages, key=lambda page: page.path)
+
+
+INDEX_PAGES = (Paths.home, Paths.actors, Paths.regions, Paths.sources, Paths.claims, Paths.dates, Paths.timeline,
+               Paths.threads, Paths.data)
+"""The pages the navigation names: they must exist even when nothing else can be built."""
+
+
+def problem_pages(problems: list[str], paths: Iterable[str], templates_dir: Path) -> list[Page]:
+    """For the preview only: the list of problems, at every address the browser may have open."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir)), undefined=jinja2.StrictUndefined,
+                             autoescape=False, trim_blocks=True, lstrip_blocks=True)
+    env.filters["text"] = escape_inline
+    body = env.get_template("problems.md.j2").render(problems=problems)
+    description = f"{len(problems)} problems in the content stop the site from building."
+    markdown = front_matter("The content has problems", description, {}) + body.strip() + "\n"
+    return [Page(path, "The content has problems", markdown) for path in sorted(set(paths) | set(INDEX_PAGES))]
 
 
 def _generate(catalog: Catalog, r: _Renderer, home_intro: str) -> Iterator[Page]:

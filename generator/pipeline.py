@@ -14,6 +14,7 @@ from .load import load_content
 from .open_data import build_open_data
 from .outputs import OutputFile
 from .pages import Page, build_pages
+from .partial_date import PartialDate
 from .problems import ContentError, Problem
 from .validate import validate
 
@@ -38,6 +39,7 @@ def check(content_dir: Path) -> tuple[Catalog | None, list[Problem]]:
 class Site:
     pages: list[Page]  # Markdown, for the site engine to render
     files: list[OutputFile]  # published as they are: open data, feeds
+    updated: PartialDate | None  # the newest report date: the site's date, never the time of the build
 
 
 def generate(content_dir: Path, templates_dir: Path, site_name: str = "", site_url: str | None = None) -> Site:
@@ -49,4 +51,6 @@ def generate(content_dir: Path, templates_dir: Path, site_name: str = "", site_u
     intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
     pages = build_pages(catalog, templates_dir, intro, content_dir / GEOMETRY)
     files = build_open_data(catalog) + build_feeds(catalog, site_name, site_url)
-    return Site(pages, sorted(files, key=lambda f: f.path))
+    reported = [claim.dates.reported.date for claim in catalog.claims.values()]
+    updated = max(reported, key=lambda date: date.sort_key) if reported else None
+    return Site(pages, sorted(files, key=lambda f: f.path), updated)

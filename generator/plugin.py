@@ -10,6 +10,9 @@ folders are added to the watched paths).
 
 from __future__ import annotations
 
+import datetime as dt
+import os
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +25,7 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
+from .pages import problem_pages
 from .pipeline import Site, generate
 from .problems import ContentError
 from .sanitize import sanitize
@@ -37,6 +41,8 @@ class ExplainerConfig(Config):
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     site: Site
     generated: set[str]
+    _dated_by_content = False
+    serving = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).parent
@@ -44,11 +50,39 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.templates_dir = root / self.config.templates
         return config
 
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         try:
             self.site = generate(self.content_dir, self.templates_dir, config.site_name, config.site_url)
         except ContentError as error:
-            raise PluginError(str(error)) from None
+            if not self.serving:
+                raise PluginError(str(error)) from None
+            self._show_problems(error)
+            return
+        self._date_the_build()
+
+    def _show_problems(self, error: ContentError) -> None:
+        """In the preview a mistake must not stop the server: every page the browser may have open shows
+        the list of problems instead, until the files are fixed. (Printed, not logged: in strict mode a
+        logged error would abort the preview's build.)"""
+        print(f"\n{error}\n", file=sys.stderr, flush=True)
+        previous = [page.path for page in self.site.pages] if hasattr(self, "site") else []
+        problems = [str(problem) for problem in error.problems]
+        self.site = Site(problem_pages(problems, previous, self.templates_dir), [], None)
+
+    def _date_the_build(self) -> None:
+        """MkDocs dates pages (the sitemap's lastmod) by the clock unless SOURCE_DATE_EPOCH is set: date them
+        by the content instead, so the same content always gives the same site. A date set by whoever runs
+        the build is respected."""
+        if "SOURCE_DATE_EPOCH" in os.environ and not self._dated_by_content:
+            return
+        updated = self.site.updated
+        if updated is not None:
+            moment = dt.datetime(updated.year, updated.month or 1, updated.day or 1, tzinfo=dt.UTC)
+            os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
+            self._dated_by_content = True
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.generated = {page.path for page in self.site.pages}

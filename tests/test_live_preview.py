@@ -63,3 +63,27 @@ def test_saving_a_record_updates_the_open_page(served: tuple[Path, str], browser
     # The listing pages that show the claim are rebuilt too.
     assert "Bob firmly refused to cede" in fetch(base + "actors/bob/")
     assert "Bob firmly refused to cede" in fetch(base + "dates/2025/07/04/")
+
+
+def test_a_broken_file_shows_its_problems_in_the_browser_and_the_fix_brings_the_page_back(
+        served: tuple[Path, str], browser: Browser) -> None:
+    project, base = served
+    page = browser.new_page()
+    try:
+        page.goto(base + "claims/bob-refuses/")
+        expect(page.locator("article h1")).to_contain_text("Bob refused to cede any territory.")
+        record = project / "content" / "claims" / "bob-refuses.yaml"
+        good = record.read_text()
+        record.write_text(good.replace("actor: bob", "actor: bbo"))
+
+        expect(page.locator("article h1")).to_contain_text("The content has problems", timeout=30_000)
+        expect(page.locator("article")).to_contain_text(
+            "content/claims/bob-refuses.yaml:2:1: actor: unknown actor 'bbo'; did you mean 'bob'?")
+        # Other pages the reader may open say the same, and the server is still running.
+        assert "unknown actor 'bbo'" in fetch(base + "actors/")
+
+        record.write_text(good.replace("Bob refused", "Bob again refused"))
+        expect(page.locator("article h1")).to_contain_text("Bob again refused to cede any territory.", timeout=30_000)
+        assert "Bob again refused" in fetch(base + "actors/bob/")
+    finally:
+        page.close()
