@@ -21,6 +21,7 @@ from .catalog import Catalog
 from .maps import CREDIT, MapRegion, Shapes, load_shapes, render_legend, render_map
 from .markdown_text import escape_inline, escape_paragraphs, safe_href
 from .partial_date import PartialDate
+from .records import Source
 from .structured_data import claim_jsonld
 
 
@@ -305,7 +306,7 @@ def _record_pages(catalog: Catalog, r: _Renderer) -> Iterator[Page]:
                        region_id=region_id, region=region)
     yield r.render("sources.md.j2", Paths.sources, "Sources", "The publications the claims come from.")
     for source_id, source in catalog.sources.items():
-        title = source.title or f"{source.publisher} report"
+        title = source.title or _untitled(source)
         yield r.render("source.md.j2", Paths.source(source_id), title,
                        f"{source.publisher}: {title}. The claims it reports, with its exact words.",
                        f"sources/{source_id}.yaml", source_id=source_id, source=source)
@@ -329,6 +330,12 @@ def _date_pages(catalog: Catalog, r: _Renderer) -> Iterator[Page]:
     for day in catalog.days():
         yield r.render("day.md.j2", Paths.day(day), day.label,
                        f"Claims made, reported or falling due on {day.label}.", day=day)
+
+
+def _untitled(source: Source) -> str:
+    who = "publisher not named" if source.publisher == "unknown" else source.publisher
+    when = f", {source.published.date.label}" if source.published else ""
+    return f"Untitled report ({who}{when})"
 
 
 def issue_label(issue: str) -> str:

@@ -237,3 +237,9 @@ def test_timeline_groups_every_claim_by_month(real_site: Path) -> None:
     text = parse(page_file(real_site, "timeline/")).text
     assert text.index("May 2025") < text.index("July 2025") < text.index("October 2025")
     assert len(claim_links(real_site, "timeline/")) == len(catalog.claims)
+
+
+def test_claim_page_shows_the_reporting_chain(real_site: Path) -> None:
+    text = parse(page_file(real_site, "claims/putin-tells-trump-offensive-escalation-60-days/")).text
+    assert "Reporting chain The Kyiv Independent ← Axios ← unnamed sources familiar with a call between the leaders" in text
+    assert "Sourcing 1 independent source: Axios" in text
