@@ -18,6 +18,7 @@ import jinja2
 import yaml
 
 from .catalog import Catalog
+from .history import FileHistory
 from .maps import CREDIT, MapRegion, Shapes, load_shapes, render_legend, render_map
 from .markdown_text import escape_inline, escape_paragraphs, safe_href
 from .partial_date import PartialDate
@@ -135,7 +136,8 @@ def footnote_label(claim_id: str, source_id: str) -> str:
 class _Renderer:
     """Renders one page at a time; records which claims it shows so their footnotes follow."""
 
-    def __init__(self, catalog: Catalog, templates_dir: Path, shapes: Shapes | None) -> None:
+    def __init__(self, catalog: Catalog, templates_dir: Path, shapes: Shapes | None,
+                 history: dict[str, FileHistory]) -> None:
         self.catalog = catalog
         self.shapes = shapes
         self.env = jinja2.Environment(
@@ -159,6 +161,7 @@ class _Renderer:
             issue_label=issue_label,
             timeline_groups=self.timeline_groups,
             region_map=self.region_map,
+            history=history,
             strongest_roles=self.strongest_roles,
         )
         self._days = set(catalog.days())
@@ -249,10 +252,12 @@ class _Renderer:
         return Page(path, title, markdown, origin)
 
 
-def build_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "", geometry: Path | None = None) -> list[Page]:
-    """Every page of the site, sorted by path. Maps are drawn where region `geometry` (GeoJSON) is given."""
+def build_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "", geometry: Path | None = None,
+                history: dict[str, FileHistory] | None = None) -> list[Page]:
+    """Every page of the site, sorted by path. Maps are drawn where region `geometry` (GeoJSON) is given;
+    claim pages show when their file was added and changed where `history` knows."""
     shapes = load_shapes(geometry) if geometry is not None and geometry.is_file() else None
-    renderer = _Renderer(catalog, templates_dir, shapes)
+    renderer = _Renderer(catalog, templates_dir, shapes, history or {})
     pages = list(_generate(catalog, renderer, home_intro))
     return sorted(pages, key=lambda page: page.path)
 

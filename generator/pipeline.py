@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .catalog import Catalog, build_catalog
 from .feeds import build_feeds
+from .history import read_history
 from .load import load_content
 from .open_data import build_open_data
 from .outputs import OutputFile
@@ -49,7 +50,7 @@ def generate(content_dir: Path, templates_dir: Path, site_name: str = "", site_u
         raise ContentError(problems)
     intro_file = content_dir / HOME_INTRO
     intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
-    pages = build_pages(catalog, templates_dir, intro, content_dir / GEOMETRY)
+    pages = build_pages(catalog, templates_dir, intro, content_dir / GEOMETRY, read_history(content_dir))
     files = build_open_data(catalog) + build_feeds(catalog, site_name, site_url)
     reported = [claim.dates.reported.date for claim in catalog.claims.values()]
     updated = max(reported, key=lambda date: date.sort_key) if reported else None

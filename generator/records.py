@@ -257,6 +257,19 @@ class Citation(Record):
     )
 
 
+class Correction(Record):
+    date: Date = Field(description="When the record was corrected (YYYY-MM-DD).")
+    note: Text = Field(description="What was wrong and what was changed, for readers.")
+
+    @field_validator("date")
+    @classmethod
+    def _a_day(cls, value: PartialDate) -> PartialDate:
+        if value.precision != "day":
+            raise ValueError(f"'{value.iso}' names no day: a correction is dated YYYY-MM-DD")
+        check_date_range(value)
+        return value
+
+
 class Claim(Record):
     """Something a source says was said or happened."""
 
@@ -274,6 +287,9 @@ class Claim(Record):
     standing: Standing = Field("reported", description="Where the claim stands now.")
     relations: list[Relation] = Field(default_factory=list, description="Links to other claims.")
     sources: list[Citation] = Field(min_length=1, description="Each source with its supporting quote.")
+    corrections: list[Correction] = Field(
+        default_factory=list, description="Corrections made to this record after it was published, oldest first."
+    )
 
 
 RECORD_TYPES: dict[str, type[Record]] = {
