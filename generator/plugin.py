@@ -86,11 +86,16 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.generated = {page.path for page in self.site.pages}
+        docs_dir = Path(config.docs_dir)
         for page in self.site.pages:
             # Generated pages are reached through index pages and links, never all listed in the
             # navigation, which Material renders into every page (DESIGN.md, "Navigation stays small").
-            files.append(File.generated(config, page.path, content=page.markdown,
-                                        inclusion=InclusionLevel.NOT_IN_NAV))
+            file = File.generated(config, page.path, content=page.markdown, inclusion=InclusionLevel.NOT_IN_NAV)
+            if page.origin:
+                # "Edit this page" opens the YAML record: MkDocs joins edit_uri (which points at docs_dir)
+                # with this path, and resolves the '..' to the record's place in the repository.
+                file.edit_uri = Path(os.path.relpath(self.content_dir / page.origin, docs_dir)).as_posix()
+            files.append(file)
         for output in self.site.files:
             files.append(File.generated(config, output.path, content=output.content))
         return files

@@ -243,3 +243,21 @@ def test_claim_page_shows_the_reporting_chain(real_site: Path) -> None:
     text = parse(page_file(real_site, "claims/putin-tells-trump-offensive-escalation-60-days/")).text
     assert "Reporting chain The Kyiv Independent ← Axios ← unnamed sources familiar with a call between the leaders" in text
     assert "Sourcing 1 independent source: Axios" in text
+
+
+def test_edit_links_open_the_yaml_record_behind_a_generated_page(tmp_path: Path) -> None:
+    project = make_project(tmp_path, SMALL)
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace(
+        "site_name:", "repo_url: https://github.com/example/explainer\nedit_uri: edit/main/content/pages/\nsite_name:", 1))
+    result = build(project)
+    assert result.returncode == 0, result.output
+
+    def edit_link(url: str) -> str | None:
+        links = [a for a in parse(page_file(result.site, url)).elements["a"] if a.get("title") == "Edit this page"]
+        return links[0]["href"] if links else None
+
+    assert edit_link("claims/bob-refuses/") == "https://github.com/example/explainer/edit/main/content/claims/bob-refuses.yaml"
+    assert edit_link("actors/alice/") == "https://github.com/example/explainer/edit/main/content/actors/alice.yaml"
+    assert edit_link("method/") == "https://github.com/example/explainer/edit/main/content/pages/method.md"
+    assert edit_link("timeline/") is None  # made from many records: there is no one file to edit
