@@ -12,10 +12,12 @@ import sys
 from pathlib import Path
 
 from .export import export_site
+from .load import display_path
 from .pipeline import check, generate
 from .problems import ContentError, format_problems
 from .publish import publish
 from .quotes import verify_quotes
+from .scaffold import FOLDERS, QUESTIONS, Question, create
 from .schema import write_schemas
 
 
@@ -33,6 +35,11 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--site-name", default="Ukraine negotiations explainer", help="the site's name, for feeds")
     export.add_argument("--site-url", default=None, help="the site's address, for absolute links in feeds")
     commands.add_parser("schema", help="regenerate the JSON Schemas in content/schema/")
+    new = commands.add_parser("new", help="write a new, valid record file, asking for what the options do not give")
+    new.add_argument("kind", choices=sorted(FOLDERS))
+    new.add_argument("--id", help="the record's id (its file name); made from the summary or name if not given")
+    for option in sorted({q.name for questions in QUESTIONS.values() for q in questions}):
+        new.add_argument(f"--{option.replace('_', '-')}", dest=f"value_{option}", metavar="TEXT")
     publish_parser = commands.add_parser(
         "publish", help="build the site with MkDocs into a new folder and replace SITE_DIR only if it succeeds")
     publish_parser.add_argument("--config-file", type=Path, default=Path("mkdocs.yml"))
@@ -50,9 +57,29 @@ def main(argv: list[str] | None = None) -> int:
         return 2
 
 
+def _ask(question: Question) -> str:
+    choices = f" [{'/'.join(question.choices)}]" if question.choices else ""
+    default = f" (default: {question.default})" if question.default else ""
+    return input(f"{question.prompt}{choices}{default}: ")
+
+
+def _new(args: argparse.Namespace) -> int:
+    values = {key.removeprefix("value_"): value for key, value in vars(args).items() if key.startswith("value_")}
+    ask = _ask if sys.stdin.isatty() else None
+    path, problems = create(args.kind, args.content, values, args.id, ask)
+    if path is None:
+        print("\n".join(problems), file=sys.stderr)
+        print("Nothing was written.", file=sys.stderr)
+        return 1
+    print(display_path(path))
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "publish":
         return publish(args.config_file, args.site_dir)
+    if args.command == "new":
+        return _new(args)
     if not args.content.is_dir():
         print(f"error: no content folder at '{args.content}'", file=sys.stderr)
         return 2

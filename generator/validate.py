@@ -37,7 +37,7 @@ def validate(documents: list[Document], ids: dict[str, set[str]]) -> tuple[Recor
     records = Records()
     problems: list[Problem] = []
     for document in documents:
-        record, found = _to_record(document)
+        record, found = to_record(document)
         problems.extend(found)
         if record is not None:
             records.of(document.folder)[document.id] = record
@@ -51,7 +51,7 @@ def validate(documents: list[Document], ids: dict[str, set[str]]) -> tuple[Recor
 _REFERENCE_FIELDS = ("actor", "addressee", "source", "via", "claim", "region", "represents", "cites")
 
 
-def _to_record(document: Document) -> tuple[Record | None, list[Problem]]:
+def to_record(document: Document) -> tuple[Record | None, list[Problem]]:
     model = RECORD_TYPES[document.folder]
     try:
         return model.model_validate(document.data), []
