@@ -8,6 +8,7 @@ passes through the `text` filter, which escapes it, so nothing an editor types b
 from __future__ import annotations
 
 import html
+import json
 import posixpath
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -15,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-import yaml
 
 from .catalog import Catalog
 from .history import FileHistory
@@ -43,7 +43,8 @@ def front_matter(title: str, description: str, extra: dict[str, Any]) -> str:
         "description": html.escape(" ".join(description.split()), quote=True),
         **extra,
     }
-    return "---\n" + yaml.safe_dump(data, sort_keys=True, allow_unicode=True, width=10_000) + "---\n\n"
+    # JSON is YAML too, and writes many times faster than a YAML emitter: pages are numerous.
+    return "---\n" + json.dumps(data, ensure_ascii=True, sort_keys=True) + "\n---\n\n"
 
 
 # --- addresses: the one place that says where each page family lives --------------------------
@@ -163,16 +164,28 @@ class _Renderer:
             region_map=self.region_map,
             history=history,
             strongest_roles=self.strongest_roles,
+            render_claim_line=self.claim_line,
+            # Bound to the page being rendered; globals, so that the macros module is built once.
+            url=self.url,
+            cite=self.cite,
+            references=self._references,
         )
         self._days = set(catalog.days())
         self._months = set(catalog.months())
         self._page_path = ""
-        self._cited: list[str] = []
+        self._up = ""  # '../' for each folder between the page and the site's root
+        self._cited: dict[str, None] = {}  # in order of first appearance
         self._maps = 0
+        self._lines: dict[tuple[str, str, bool, str | None], str] = {}
+        self._notes: dict[tuple[str, str], str] = {}
+        self._line_template = self.env.get_template("_claim_line.md.j2")
+        self._notes_template = self.env.get_template("_footnotes.md.j2")
 
     def url(self, target: str) -> str:
-        """A link from the page being rendered to another page, relative, as MkDocs resolves it."""
-        return posixpath.relpath(target, posixpath.dirname(self._page_path) or ".")
+        """A link from the page being rendered to another page, as MkDocs resolves it: up to the root,
+        then down. It depends only on the page's depth, so a claim's line is the same on every page of
+        one depth and is rendered once (MkDocs writes the final, shortest link into the HTML)."""
+        return self._up + target
 
     def href(self, target: str) -> str:
         """A link for raw HTML (which MkDocs does not rewrite): the target's URL, relative to this page's."""
@@ -206,11 +219,28 @@ class _Renderer:
         return f'<figure class="explainer-figure">{svg}<figcaption>{legend}{credit}</figcaption></figure>'
 
     def cite(self, claim_id: str) -> str:
-        """Footnote references for a claim shown on this page (one per source)."""
-        if claim_id not in self._cited:
-            self._cited.append(claim_id)
-        claim = self.catalog.claims[claim_id]
-        return "".join(f"[^{footnote_label(claim_id, c.source)}]" for c in claim.sources)
+        """Footnote references for a claim shown on this page (one per source); its notes follow the page."""
+        self._cited.setdefault(claim_id, None)
+        return self._references(claim_id)
+
+    def _references(self, claim_id: str) -> str:
+        return "".join(f"[^{footnote_label(claim_id, c.source)}]" for c in self.catalog.claims[claim_id].sources)
+
+    # A claim is shown on many pages (its actor's, its regions', its days', the timeline…) and looks the
+    # same on every page of one folder depth: its line and its notes are rendered once per folder.
+    def claim_line(self, claim_id: str, show_actor: bool = True, region_id: str | None = None) -> str:
+        self._cited.setdefault(claim_id, None)
+        key = (self._up, claim_id, show_actor, region_id)
+        if key not in self._lines:
+            self._lines[key] = self._line_template.render(
+                claim_id=claim_id, show_actor=show_actor, region_id=region_id).strip("\n")
+        return self._lines[key]
+
+    def _footnotes(self, claim_id: str) -> str:
+        key = (self._up, claim_id)
+        if key not in self._notes:
+            self._notes[key] = self._notes_template.render(claim_id=claim_id).strip()
+        return self._notes[key]
 
     def group_by_issue(self, claim_ids: list[str]) -> list[tuple[str | None, list[str]]]:
         """Claims grouped by issue key (issues in key order, claims without one last), dates kept in order."""
@@ -242,13 +272,12 @@ class _Renderer:
 
     def render(self, template: str, path: str, title: str, description: str, origin: str | None = None,
                meta: dict[str, Any] | None = None, **context: Any) -> Page:
-        self._page_path, self._cited, self._maps = path, [], 0
-        helpers = {"url": self.url, "cite": self.cite, "page_path": path, "title": title}
+        self._page_path, self._up, self._cited, self._maps = path, "../" * path.count("/"), {}, 0
+        helpers = {"page_path": path, "title": title}
         body = self.env.get_template(template).render(**helpers, **context)
-        notes = self.env.get_template("_footnotes.md.j2").render(**helpers, cited=list(self._cited))
         markdown = front_matter(title, description, meta or {}) + body.strip() + "\n"
         if self._cited:
-            markdown += "\n" + notes.strip() + "\n"
+            markdown += "\n" + "\n".join(self._footnotes(claim_id) for claim_id in self._cited) + "\n"
         return Page(path, title, markdown, origin)
 
 

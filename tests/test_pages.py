@@ -52,14 +52,14 @@ def test_actor_page_links_claims_relatively_with_footnotes(pages: dict[str, Page
     text = pages["actors/alice.md"].markdown
     assert "[Alice demanded all of Donetsk Oblast\\.](../claims/alice-demands-donetsk.md)" in text
     assert "[^alice-demands-donetsk--daily-article][^alice-demands-donetsk--weekly-article]" in text
-    assert "speaks for [Freedonia](freedonia.md)" in text
+    assert "speaks for [Freedonia](../actors/freedonia.md)" in text
     # Footnote definitions follow, each linking to its source page.
     assert "[^alice-demands-donetsk--daily-article]: The Daily, [Alice makes demands](../sources/daily-article.md)" in text
 
 
 def test_day_pages_link_back_to_their_month(pages: dict[str, Page]) -> None:
     text = pages["dates/2025/07/03.md"].markdown
-    assert "[July 2025](index.md)" in text
+    assert "[July 2025](../../../dates/2025/07/index.md)" in text
     assert "(../../../claims/alice-demands-donetsk.md)" in text
 
 
