@@ -44,7 +44,10 @@ def front_matter(title: str, description: str, extra: dict[str, Any]) -> str:
         **extra,
     }
     # JSON is YAML too, and writes many times faster than a YAML emitter: pages are numerous.
-    return "---\n" + json.dumps(data, ensure_ascii=True, sort_keys=True) + "\n---\n\n"
+    # Not ensure_ascii: YAML reads no escaped surrogate pairs, so characters beyond U+FFFF stay as they are.
+    # U+2028 and U+2029 would be line breaks to YAML: escaped.
+    text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+    return "---\n" + text + "\n---\n\n"
 
 
 # --- addresses: the one place that says where each page family lives --------------------------
@@ -145,6 +148,7 @@ class _Renderer:
             loader=jinja2.FileSystemLoader(str(templates_dir)),
             undefined=jinja2.StrictUndefined,
             autoescape=False,  # the output is Markdown; text is escaped by the `text` filter instead
+            auto_reload=False,  # templates do not change during a build: no file check per page
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -169,6 +173,11 @@ class _Renderer:
             url=self.url,
             cite=self.cite,
             references=self._references,
+            actor_link=self.actor_link,
+            region_link=self.region_link,
+            source_link=self.source_link,
+            date_link=self.date_link,
+            publisher=publisher_name,
         )
         self._days = set(catalog.days())
         self._months = set(catalog.months())
@@ -176,16 +185,16 @@ class _Renderer:
         self._up = ""  # '../' for each folder between the page and the site's root
         self._cited: dict[str, None] = {}  # in order of first appearance
         self._maps = 0
-        self._lines: dict[tuple[str, str, bool, str | None], str] = {}
-        self._notes: dict[tuple[str, str], str] = {}
+        self._lines: dict[tuple[str, bool, str | None], str] = {}
+        self._notes: dict[str, str] = {}
         self._line_template = self.env.get_template("_claim_line.md.j2")
         self._notes_template = self.env.get_template("_footnotes.md.j2")
 
     def url(self, target: str) -> str:
-        """A link from the page being rendered to another page, as MkDocs resolves it: up to the root,
-        then down. It depends only on the page's depth, so a claim's line is the same on every page of
-        one depth and is rendered once (MkDocs writes the final, shortest link into the HTML)."""
-        return self._up + target
+        """A link to another page, as MkDocs resolves it: up to the site's root, then down. The way up is
+        written as a marker, replaced once the page is complete, so that a claim's line and notes are the
+        same text on every page and are rendered once (MkDocs writes the shortest link into the HTML)."""
+        return ROOT_MARKER + target
 
     def href(self, target: str) -> str:
         """A link for raw HTML (which MkDocs does not rewrite): the target's URL, relative to this page's."""
@@ -223,6 +232,22 @@ class _Renderer:
         self._cited.setdefault(claim_id, None)
         return self._references(claim_id)
 
+    # Links, the most frequent pieces of every page: plain functions rather than template macros.
+    def actor_link(self, actor_id: str) -> str:
+        return f"[{escape_inline(self.catalog.actors[actor_id].name)}]({self.url(Paths.actor(actor_id))})"
+
+    def region_link(self, region_id: str) -> str:
+        return f"[{escape_inline(self.catalog.regions[region_id].name)}]({self.url(Paths.region(region_id))})"
+
+    def source_link(self, source_id: str) -> str:
+        source = self.catalog.sources[source_id]
+        title = f": {escape_inline(source.title)}" if source.title else ""
+        return f"[{publisher_name(source)}{title}]({self.url(Paths.source(source_id))})"
+
+    def date_link(self, date: PartialDate) -> str:
+        target = self.date_page(date)
+        return f"[{date.label}]({self.url(target)})" if target else date.label
+
     def _references(self, claim_id: str) -> str:
         return "".join(f"[^{footnote_label(claim_id, c.source)}]" for c in self.catalog.claims[claim_id].sources)
 
@@ -230,17 +255,16 @@ class _Renderer:
     # same on every page of one folder depth: its line and its notes are rendered once per folder.
     def claim_line(self, claim_id: str, show_actor: bool = True, region_id: str | None = None) -> str:
         self._cited.setdefault(claim_id, None)
-        key = (self._up, claim_id, show_actor, region_id)
+        key = (claim_id, show_actor, region_id)
         if key not in self._lines:
             self._lines[key] = self._line_template.render(
                 claim_id=claim_id, show_actor=show_actor, region_id=region_id).strip("\n")
         return self._lines[key]
 
     def _footnotes(self, claim_id: str) -> str:
-        key = (self._up, claim_id)
-        if key not in self._notes:
-            self._notes[key] = self._notes_template.render(claim_id=claim_id).strip()
-        return self._notes[key]
+        if claim_id not in self._notes:
+            self._notes[claim_id] = self._notes_template.render(claim_id=claim_id).strip()
+        return self._notes[claim_id]
 
     def group_by_issue(self, claim_ids: list[str]) -> list[tuple[str | None, list[str]]]:
         """Claims grouped by issue key (issues in key order, claims without one last), dates kept in order."""
@@ -278,6 +302,7 @@ class _Renderer:
         markdown = front_matter(title, description, meta or {}) + body.strip() + "\n"
         if self._cited:
             markdown += "\n" + "\n".join(self._footnotes(claim_id) for claim_id in self._cited) + "\n"
+        markdown = markdown.replace(ROOT_MARKER, self._up)
         return Page(path, title, markdown, origin)
 
 
@@ -364,6 +389,16 @@ def _date_pages(catalog: Catalog, r: _Renderer) -> Iterator[Page]:
     for day in catalog.days():
         yield r.render("day.md.j2", Paths.day(day), day.label,
                        f"Claims made, reported or falling due on {day.label}.", day=day)
+
+
+ROOT_MARKER = "\x00/"
+"""Stands for the way up to the site's root in links until a page is complete. Text from records cannot
+contain it: control characters are removed from every text field (`records.visible_text`)."""
+
+
+def publisher_name(source: Source) -> str:
+    """Markdown for a source's publisher: "unknown", as records say when the text names none, said plainly."""
+    return "Publisher not named" if source.publisher == "unknown" else escape_inline(source.publisher)
 
 
 def _untitled(source: Source) -> str:

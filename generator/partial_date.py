@@ -15,6 +15,10 @@ from typing import Literal
 
 Precision = Literal["year", "month", "day"]
 
+# English month names, fixed: `calendar.month_name` follows the machine's locale, and pages must not.
+MONTHS = ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+          "November", "December")
+
 _FORM = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
 
 
@@ -43,7 +47,7 @@ class PartialDate:
         if day is not None and month is not None:
             last = calendar.monthrange(year, month)[1]
             if not 1 <= day <= last:
-                raise ValueError(f"'{value}' is not a real date: {calendar.month_name[month]} {year} has {last} days")
+                raise ValueError(f"'{value}' is not a real date: {MONTHS[month]} {year} has {last} days")
         return cls(year, month, day)
 
     @property
@@ -68,7 +72,7 @@ class PartialDate:
         """How a reader sees it: '3 July 2025', 'July 2025' or '2025'."""
         if self.month is None:
             return str(self.year)
-        month = calendar.month_name[self.month]
+        month = MONTHS[self.month]
         if self.day is None:
             return f"{month} {self.year}"
         return f"{self.day} {month} {self.year}"
