@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import socket
 import subprocess
 import sys
@@ -9,7 +10,11 @@ import time
 import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from playwright.sync_api import Browser, Page, Route
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -51,3 +56,37 @@ def static_server(directory: Path) -> Iterator[str]:
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+@dataclass
+class Watch:
+    """What a page did that it must not: requests beyond 127.0.0.1 (blocked) and script errors."""
+
+    outside: list[str] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def assert_clean(self) -> None:
+        assert self.outside == [], f"requests left 127.0.0.1: {self.outside}"
+        assert self.errors == [], f"script errors: {self.errors}"
+
+
+@contextmanager
+def local_page(browser: Browser, **options: Any) -> Iterator[tuple[Page, Watch]]:
+    """A new page that may reach only 127.0.0.1: anything else is blocked and recorded."""
+    context = browser.new_context(**({"viewport": {"width": 1280, "height": 900}} | options))
+    page = context.new_page()
+    watch = Watch()
+
+    def guard(route: Route) -> None:
+        if re.match(r"^(http://127\.0\.0\.1[:/]|data:|blob:|about:)", route.request.url):
+            route.continue_()
+        else:
+            watch.outside.append(route.request.url)
+            route.abort()
+
+    page.route("**/*", guard)
+    page.on("pageerror", lambda error: watch.errors.append(str(error)))
+    try:
+        yield page, watch
+    finally:
+        context.close()

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import re
 import shutil
 import subprocess
 import sys
@@ -12,9 +11,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, static_server
+from .browser import CHROMIUM, CHROMIUM_ARGS, local_page, static_server
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
@@ -96,21 +95,6 @@ def base_url(real_site: Path) -> Iterator[str]:
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
     """A page that may only reach 127.0.0.1: anything else is blocked and recorded, and fails the test."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    outside: list[str] = []
-
-    def guard(route: Route) -> None:
-        if re.match(r"^(http://127\.0\.0\.1[:/]|data:|blob:|about:)", route.request.url):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", guard)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert outside == [], f"requests left 127.0.0.1: {outside}"
-    assert errors == [], f"script errors: {errors}"
+    with local_page(browser) as (page, watch):
+        yield page
+    watch.assert_clean()

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from playwright.sync_api import Browser, Route, expect
+from playwright.sync_api import Browser, expect
 
-from .browser import static_server
+from .browser import local_page, static_server
 from .conftest import ROOT
 
 NODE_MODULES = ROOT / "node_modules"
@@ -91,31 +91,14 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
 @pytest.mark.parametrize("path", PAGES)
 def test_axe_finds_no_violations(browser: Browser, site_url: str, path: str, scheme: str) -> None:
     axe = checker(AXE)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    outside: list[str] = []
-
-    def guard(route: Route) -> None:
-        if re.match(r"^(http://127\.0\.0\.1[:/]|data:|blob:|about:)", route.request.url):
-            route.continue_()
-        else:
-            outside.append(route.request.url)
-            route.abort()
-
-    page.route("**/*", guard)
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    try:
+    with local_page(browser) as (page, watch):
         page.emulate_media(color_scheme="dark" if scheme == "dark" else "light")
         response = page.goto(site_url + path)
         assert response is not None and response.ok, f"/{path} did not load"
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", SCHEMES[scheme])
         page.add_script_tag(path=str(axe))
         results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    finally:
-        context.close()
-    assert outside == [], f"requests left 127.0.0.1: {outside}"
-    assert errors == [], f"script errors: {errors}"
+    watch.assert_clean()
     violations = results["violations"]
     assert violations == [], f"axe-core {results['testEngine']['version']} on /{path} ({scheme}):\n" + describe_violations(
         violations
