@@ -1,0 +1,166 @@
+"""Any engine: the site does not depend on MkDocs' internals.
+
+(a) `python -m generator export DIR` writes the generated pages as plain Markdown; with the hand-written
+    pages they build with plain MkDocs and Material, *without* our plugin, into the same site a reader
+    sees from the plugin build (the plugin only adds sanitizing, which changes how the HTML is
+    serialized, never what it shows).
+(b) ProperDocs, the maintained fork of MkDocs 1.x, builds the project's own `mkdocs.yml`, plugin and
+    Material included, into exactly the same files as MkDocs. ProperDocs finds MkDocs plugins through
+    the `mkdocs.plugins` entry-point group (as well as its own `properdocs.plugins`), and its
+    `properdocs.replacement` module, imported by its command line first, redirects every `mkdocs.*`
+    import to `properdocs.*`: our plugin and Material run on ProperDocs' classes, unchanged, even with
+    MkDocs installed in the same environment.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from importlib import metadata
+from pathlib import Path
+
+import pytest
+from mkdocs.config import load_config
+
+from .conftest import ROOT, make_project
+from .html_pages import parse
+
+BIN = Path(sys.executable).parent
+CLAIM_PAGE = "claims/kremlin-rejects-ceasefire/index.html"
+CLAIM_TITLE = "The Kremlin rejected a ceasefire."
+
+
+def env() -> dict[str, str]:
+    return {**os.environ, "NO_MKDOCS_2_WARNING": "1", "DISABLE_MKDOCS_2_WARNING": "true"}
+
+
+def run(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(command, cwd=cwd, capture_output=True, text=True, env=env(), timeout=300)
+
+
+def files(site: Path) -> list[str]:
+    return sorted(path.relative_to(site).as_posix() for path in site.rglob("*") if path.is_file())
+
+
+def reader_view(page: Path) -> tuple[str, list[tuple[str, str]], set[str]]:
+    """What a reader gets from a page: its visible text, its links and its anchors."""
+    parsed = parse(page)
+    return parsed.text, [(link.href, link.text) for link in parsed.links], parsed.ids
+
+
+def generator_meta(html: str) -> str:
+    start = html.index('<meta name="generator" content="') + len('<meta name="generator" content="')
+    return html[start:html.index('"', start)]
+
+
+# --- (a) the exported Markdown, with plain MkDocs and no plugin -------------------------------------------
+
+PLAIN_CONFIG = """\
+# The project's configuration (theme, navigation, CSS, Markdown extensions), but reading the exported
+# Markdown and without the explainer plugin.
+INHERIT: mkdocs.yml
+docs_dir: exported
+plugins:
+  - search
+# Generated pages are reached through the index pages, not the navigation (the plugin marks them so).
+not_in_nav: |
+{patterns}
+"""
+
+
+@pytest.fixture(scope="module")
+def plain_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    project = make_project(tmp_path_factory.mktemp("any-engine"))
+    exported = project / "exported"
+    result = run([sys.executable, "-m", "generator", "export", str(exported)], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    shutil.copytree(project / "content" / "pages", exported, dirs_exist_ok=True)
+    generated = [path for path in (exported / ".generated-pages").read_text(encoding="utf-8").split()
+                 if path.endswith(".md")]
+    (project / "plain.yml").write_text(
+        PLAIN_CONFIG.format(patterns="\n".join(f"  /{path}" for path in generated)), encoding="utf-8")
+    site = project / "site"
+    result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "plain.yml"),
+                  "--site-dir", str(site)], project)
+    return result, site
+
+
+def test_the_export_builds_with_plain_mkdocs_and_no_plugin(
+        plain_build: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    result, site = plain_build
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = load_config(str(site.parent / "plain.yml"))  # INHERIT resolved, as the build read it
+    assert [name.split("/")[-1] for name in config.plugins] == ["search"]  # Material names it material/search
+    assert config.theme.name == "material"
+    html = (site / CLAIM_PAGE).read_text(encoding="utf-8")
+    assert generator_meta(html).startswith("mkdocs-1.")
+    assert f'<h1 id="the-kremlin-rejected-a-ceasefire">{CLAIM_TITLE}' in html
+    assert 'class="footnote"' in html
+    assert 'href="../../sources/kyiv-independent-putin-offensive-60-days/"' in html
+    assert "assets/explainer.css" in html  # the theme's own stylesheet is there
+    assert (site / "data" / "claims.json").is_file()
+
+
+def test_a_reader_sees_the_same_site_as_from_the_plugin(
+        plain_build: tuple[subprocess.CompletedProcess[str], Path], real_site: Path) -> None:
+    result, site = plain_build
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert files(site) == files(real_site)
+    for relative in files(real_site):
+        if relative.endswith(".html"):
+            assert reader_view(site / relative) == reader_view(real_site / relative), relative
+        elif relative.startswith(("data/", "feeds/")):  # generated files are passed through untouched
+            assert (site / relative).read_bytes() == (real_site / relative).read_bytes(), relative
+
+
+# --- (b) ProperDocs, with the plugin ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def properdocs_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.CompletedProcess[str], Path]:
+    binary = BIN / "properdocs"
+    assert binary.is_file(), "properdocs is a test dependency (pyproject.toml, the `test` extra)"
+    project = make_project(tmp_path_factory.mktemp("properdocs"))
+    site = project / "site"
+    result = run([str(binary), "build", "--strict", "-f", str(project / "mkdocs.yml"), "--site-dir", str(site)],
+                 project)
+    return result, site
+
+
+def test_properdocs_builds_the_site_with_the_plugin_and_material(
+        properdocs_build: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    result, site = properdocs_build
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "WARNING" not in result.stdout + result.stderr
+    html = (site / CLAIM_PAGE).read_text(encoding="utf-8")  # a generated page: the plugin ran
+    assert generator_meta(html).startswith("mkdocs-ProperDocs 1.")
+    assert "mkdocs-material-" in generator_meta(html)
+    assert f'<h1 id="the-kremlin-rejected-a-ceasefire">{CLAIM_TITLE}' in html
+    assert 'class="footnote"' in html
+
+
+def test_properdocs_and_mkdocs_build_the_same_files(
+        properdocs_build: tuple[subprocess.CompletedProcess[str], Path], real_site: Path) -> None:
+    result, site = properdocs_build
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert files(site) == files(real_site)
+    different = []
+    for relative in files(real_site):
+        ours, theirs = (site / relative).read_bytes(), (real_site / relative).read_bytes()
+        if relative.endswith(".html"):  # the engine names itself in the generator <meta>, and nothing else differs
+            ours = ours.replace(generator_meta(ours.decode()).encode(), b"")
+            theirs = theirs.replace(generator_meta(theirs.decode()).encode(), b"")
+        if ours != theirs:
+            different.append(relative)
+    assert different == []
+
+
+def test_properdocs_sits_beside_mkdocs_without_replacing_it() -> None:
+    assert metadata.version("mkdocs").startswith("1.")
+    requirements = metadata.requires("properdocs") or []
+    assert not any(requirement.split()[0].lower().startswith("mkdocs") for requirement in requirements)
+    mkdocs_files = [str(file) for file in metadata.files("mkdocs") or []]
+    assert not any(name.startswith("properdocs/") for name in mkdocs_files)
+    assert (ROOT / "mkdocs.yml").is_file()  # the same configuration file serves both
