@@ -204,18 +204,14 @@ class _Builder:
         self.shown = shown
         self.positions: dict[Path_, tuple[int, int]] = {}
         self.problems: list[Problem] = []
-        self._seen: set[int] = set()
 
     def _fail(self, node: yaml.Node, path: Path_, message: str, at_node: bool = False) -> None:
-        # Prefer the key's position: an alias's node carries the position of its anchor, not of its use.
+        # Prefer the key's position: "field: value" is read by its key's line.
         line, column = (not at_node and self.positions.get(path)) or (node.start_mark.line + 1, node.start_mark.column + 1)
         self.problems.append(Problem(self.shown, line, column, format_field(path), message))
 
     def build(self, node: yaml.Node, path: Path_) -> Any:
-        if id(node) in self._seen:
-            self._fail(node, path, "anchors and aliases (& and *) are not allowed; write the value out")
-            return None
-        self._seen.add(id(node))
+        # Aliases never reach here: `_first_alias` refuses a file that has one before it is composed.
         if len(path) > MAX_DEPTH:
             self._fail(node, path, f"nesting is deeper than {MAX_DEPTH} levels")
             return None
