@@ -33,7 +33,9 @@ def make_project(target: Path, records: Path | None = None) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     shutil.copytree(ROOT / "theme", target / "theme")
     shutil.copytree(records or ROOT / "content", target / "content", dirs_exist_ok=True)
-    shutil.copytree(ROOT / "content" / "pages", target / "content" / "pages", dirs_exist_ok=True)
+    # Hand-written pages link to records of the real content: fixture content gets pages of its own.
+    pages = ROOT / "content" / "pages" if records is None else FIXTURES / "pages"
+    shutil.copytree(pages, target / "content" / "pages", dirs_exist_ok=True)
     return target
 
 
