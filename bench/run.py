@@ -1,0 +1,654 @@
+"""Benchmark of the generator: the core stage by stage, full MkDocs builds beside a baseline, page sizes
+and live-preview latency, printed as one Markdown table with the targets beside each figure.
+
+    .venv/bin/python bench/run.py --sizes 1000,10000,50000 --build-sizes 1000,10000 --runs 3
+    .venv/bin/python bench/run.py --quick          # a tiny configuration, for the test suite
+
+Every measured thing runs in its own process (a separate subprocess per run); each figure is the median
+of the runs. Wall time is measured around the process (or, for core stages, with time.perf_counter inside
+it); CPU time (user + system) and peak resident memory (ru_maxrss) come from os.wait4 for that one process,
+so the other processes of a shared machine do not count. Nothing here asserts anything about timings.
+
+The baseline is MkDocs + Material building the *exported* Markdown of the same site without our plugin:
+`python -m generator export DIR`, then a copy of mkdocs.yml whose `docs_dir` holds the exported pages
+plus content/pages/*, with the `explainer` plugin removed and the generated pages marked `not_in_nav`
+(as the plugin marks them), same theme, navigation and extra_css.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import hashlib
+import json
+import os
+import platform
+import re
+import shlex
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass, field
+from importlib import metadata
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+PYTHON = sys.executable
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+CODE = ROOT
+"""The copy of the code being measured (see `snapshot`): generator/, theme/, mkdocs.yml, the bench scripts."""
+SNAPSHOT_PARTS = ["generator", "theme", "mkdocs.yml", "content/pages", "content/geo", "content/schema",
+                  "content/regions", "content/home.md", "bench/make_corpus.py", "bench/stages.py"]
+STAGES = ["load", "validate", "catalog", "pages", "files"]
+STAGE_LABELS = {
+    "load": "load (YAML → documents)", "validate": "validate (records, references)",
+    "catalog": "catalog (indexes, derived facts)", "pages": "pages (Markdown via templates)",
+    "files": "files (open data + feeds)",
+}
+
+# The targets, and the size each one is judged at.
+CORE_TARGET_S, CORE_SHARE_TARGET, TARGET_SIZE = 1.5, 0.05, 10_000
+BUILD_RATIO_TARGET = 1.2
+MEDIAN_PAGE_TARGET_KB = 40
+PREVIEW_TARGET_S, PREVIEW_SIZE = 1.5, 1_000
+MEMORY_TARGET_KB = 1.5 * 1024 * 1024  # 1.5 GB (GiB), as ru_maxrss reports KiB
+QUICK_SIZE = 60  # claims, for --quick: small enough for the test suite
+
+
+# --- running one process ---------------------------------------------------------------------
+
+
+@dataclass
+class Run:
+    """One finished process: wall seconds, CPU seconds (user + system), peak RSS in KiB, output."""
+
+    returncode: int
+    wall: float
+    cpu: float
+    maxrss_kb: int
+    stdout: str
+    stderr: str
+
+
+def run_process(args: list[str], cwd: Path, timeout: float, log: Path | None = None) -> Run:
+    """Run a command to its end; its own rusage comes from os.wait4, so nothing else on the machine counts."""
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=out, stderr=err, start_new_session=True)
+        timer = threading.Timer(timeout, _kill, (process.pid,))
+        timer.start()
+        try:
+            _, status, usage = os.wait4(process.pid, 0)
+        finally:
+            timer.cancel()
+        wall = time.perf_counter() - started
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    if log is not None:
+        log.write_text(f"$ {shlex.join(args)}\n{stdout}\n{stderr}", encoding="utf-8")
+    return Run(process.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, stdout, stderr)
+
+
+def _kill(pid: int, sig: int = signal.SIGKILL) -> None:
+    try:
+        os.killpg(pid, sig)
+    except ProcessLookupError:
+        pass
+
+
+def checked(run: Run, what: str) -> Run:
+    if run.returncode != 0:
+        tail = "\n".join((run.stdout + run.stderr).strip().splitlines()[-20:])
+        raise SystemExit(f"{what} failed (exit status {run.returncode}):\n{tail}")
+    return run
+
+
+def say(message: str) -> None:
+    print(f"[bench {time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+# --- the code under test ---------------------------------------------------------------------
+
+
+def snapshot(work: Path) -> dict[str, str]:
+    """Copy the code under test into the work folder and measure that copy, so that edits made to the
+    repository while the benchmark runs cannot mix two versions into one set of figures."""
+    global CODE
+    code = work / "code"
+    if code.exists():
+        shutil.rmtree(code)
+    for part in SNAPSHOT_PARTS:
+        source, target = ROOT / part, code / part
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source.is_dir():
+            shutil.copytree(source, target, ignore=shutil.ignore_patterns("__pycache__"))
+        else:
+            shutil.copy2(source, target)
+    digest = hashlib.sha256()
+    for path in sorted(p for p in code.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(code).as_posix().encode() + b"\0" + path.read_bytes())
+    CODE = code
+    ENV["PYTHONPATH"] = str(code)  # before the editable install of /work/main in sys.path
+    return {"head": _git("rev-parse", "--short", "HEAD"),
+            "uncommitted": _git("status", "--porcelain", "--", "generator", "theme", "mkdocs.yml", "content/pages",
+                                "bench/make_corpus.py", "bench/stages.py").replace("\n", "; "),
+            "sha256": digest.hexdigest()[:16]}
+
+
+def _git(*args: str) -> str:
+    try:
+        return subprocess.run(["git", *args], cwd=ROOT, capture_output=True, text=True, timeout=30).stdout.strip()
+    except (OSError, subprocess.SubprocessError):
+        return "unknown"
+
+
+# --- corpora ----------------------------------------------------------------------------------
+
+
+def corpus(work: Path, n: int, version: str) -> Path:
+    """The synthetic project copy with n claims, checked by `generator check`; made again when the code
+    under test (its theme, its mkdocs.yml) differs from the one it was made with."""
+    project = work / f"corpus-{n}"
+    marker = project / ".complete"
+    if not marker.is_file() or marker.read_text(encoding="utf-8") != version:
+        if project.exists():
+            shutil.rmtree(project)
+        say(f"making a corpus of {n:,} claims")
+        checked(run_process([PYTHON, str(CODE / "bench" / "make_corpus.py"), str(n), str(project)], CODE, 3600),
+                f"make_corpus {n}")
+        result = checked(run_process([PYTHON, "-m", "generator", "--content", str(project / "content"), "check"],
+                                     CODE, 3600), f"generator check of the {n:,}-claim corpus")
+        (project / "check.txt").write_text(result.stdout, encoding="utf-8")
+        marker.write_text(version, encoding="utf-8")
+    return project
+
+
+# --- measurements -----------------------------------------------------------------------------
+
+
+@dataclass
+class Series:
+    """Repeated measurements of one thing; figures are medians."""
+
+    wall: list[float] = field(default_factory=list)
+    cpu: list[float] = field(default_factory=list)
+    maxrss_kb: list[int] = field(default_factory=list)
+
+    def add(self, wall: float, cpu: float | None, maxrss_kb: int | None) -> None:
+        self.wall.append(wall)
+        if cpu is not None:
+            self.cpu.append(cpu)
+        if maxrss_kb is not None:
+            self.maxrss_kb.append(maxrss_kb)
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.wall)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "median_s": self.median, "runs_s": self.wall,
+            "cpu_median_s": statistics.median(self.cpu) if self.cpu else None,
+            "peak_rss_kb": max(self.maxrss_kb) if self.maxrss_kb else None,
+        }
+
+
+def measure_core(project: Path, runs: int, timeout: float) -> dict[str, Any]:
+    """Each stage timed inside a fresh process per run; the process's CPU time and peak memory from wait4."""
+    stages = {stage: Series() for stage in STAGES}
+    total = Series()
+    counts: dict[str, Any] = {}
+    for index in range(runs):
+        say(f"core at {project.name}: run {index + 1} of {runs}")
+        run = checked(run_process([PYTHON, str(CODE / "bench" / "stages.py"), str(project / "content"),
+                                   str(project / "theme" / "templates")], CODE, timeout), "core stages")
+        result = json.loads(run.stdout)
+        for stage in STAGES:
+            stages[stage].add(result["seconds"][stage], None, result["peak_kb"][stage])
+        total.add(sum(result["seconds"].values()), run.cpu, run.maxrss_kb)
+        counts = result["counts"]
+    return {"stages": stages, "total": total, "counts": counts}
+
+
+def baseline_project(project: Path, timeout: float) -> tuple[Path, Run]:
+    """Export the pages, put them with content/pages/* into one docs folder, and write mkdocs-baseline.yml."""
+    docs = project / "baseline-docs"
+    if docs.exists():
+        shutil.rmtree(docs)
+    export = checked(run_process([PYTHON, "-m", "generator", "--content", str(project / "content"),
+                                  "--templates", str(project / "theme" / "templates"), "export", str(docs)],
+                                 CODE, timeout), "generator export")
+    config = read_mkdocs_yml(project / "mkdocs.yml")
+    hand_written = project / config.get("docs_dir", "docs")
+    generated_tops = sorted(entry.name for entry in docs.iterdir() if not entry.name.startswith("."))
+    shutil.copytree(hand_written, docs, dirs_exist_ok=True)
+    config["docs_dir"] = docs.name
+    config["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) != "explainer"]
+    # The plugin hands its pages to MkDocs as "not in nav"; the baseline says the same of the same files.
+    config["not_in_nav"] = "\n".join(f"/{name}" if (docs / name).is_file() else f"/{name}/"
+                                     for name in generated_tops)
+    path = project / "mkdocs-baseline.yml"
+    path.write_text(yaml.dump(config, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
+    return path, export
+
+
+def _plugin_name(entry: Any) -> str:
+    return entry if isinstance(entry, str) else next(iter(entry), "") if isinstance(entry, dict) else ""
+
+
+def measure_builds(project: Path, runs: int, timeout: float) -> dict[str, Any]:
+    """`mkdocs build` through the plugin, and the baseline, alternately, `runs` times each."""
+    baseline_yml, export = baseline_project(project, timeout)
+    plugin, baseline = Series(), Series()
+    for index in range(runs):
+        for name, series, config in (("plugin", plugin, project / "mkdocs.yml"), ("baseline", baseline, baseline_yml)):
+            say(f"mkdocs build ({name}) at {project.name}: run {index + 1} of {runs}")
+            site = project / f"site-{name}"
+            run = checked(run_process([PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(config),
+                                       "--site-dir", str(site)], project, timeout,
+                                      log=project / f"build-{name}-{index + 1}.log"), f"mkdocs build ({name})")
+            series.add(run.wall, run.cpu, run.maxrss_kb)
+    sizes = sorted(path.stat().st_size for path in (project / "site-plugin").rglob("*.html"))
+    baseline_sizes = sorted(path.stat().st_size for path in (project / "site-baseline").rglob("*.html"))
+    return {
+        "plugin": plugin, "baseline": baseline,
+        "export": {"wall_s": export.wall, "cpu_s": export.cpu, "peak_rss_kb": export.maxrss_kb},
+        "html_pages": len(sizes), "baseline_html_pages": len(baseline_sizes),
+        "median_page_kb": statistics.median(sizes) / 1024, "largest_page_kb": sizes[-1] / 1024,
+        "largest_page": max((project / "site-plugin").rglob("*.html"), key=lambda p: p.stat().st_size)
+        .relative_to(project / "site-plugin").as_posix(),
+        "baseline_median_page_kb": statistics.median(baseline_sizes) / 1024,
+    }
+
+
+# --- preview latency --------------------------------------------------------------------------
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def fetch(url: str, timeout: float = 120) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
+            body: bytes = response.read()
+            return body.decode("utf-8", errors="replace")
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return ""
+
+
+def edit_targets(content: Path, count: int) -> list[dict[str, Any]]:
+    """Claims to edit: happened on a known day, naming a region; spread over the corpus, always the same."""
+    candidates = []
+    for path in sorted((content / "claims").glob("*.yaml")):
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        happened = str(data["dates"]["happened"]["date"])
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", happened) and data.get("regions"):
+            candidates.append((path, data, happened))
+    step = max(1, len(candidates) // count)
+    targets = []
+    for path, data, happened in candidates[::step][:count]:
+        year, month, day = happened.split("-")
+        targets.append({
+            "path": path, "data": data, "id": path.stem,
+            "pages": {
+                "claim": f"claims/{path.stem}/",
+                "actor": f"actors/{data['actor']}/",
+                "region": f"regions/{data['regions'][0]['region']}/",
+                "day": f"dates/{year}/{month}/{day}/",
+            },
+        })
+    return targets
+
+
+def measure_preview(project: Path, edits: int, timeout: float) -> dict[str, Any]:
+    """`mkdocs serve --livereload`; per edit, the time from writing the file until the claim page and its
+    actor, region and day pages all show the new summary (polled with urllib every 50 ms)."""
+    served = project.parent / f"preview-{project.name}"
+    if served.exists():
+        shutil.rmtree(served)
+    shutil.copytree(project, served, ignore=shutil.ignore_patterns("site-*", "baseline-docs", "*.log"))
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    log_path = served / "serve.log"
+    log = log_path.open("w")
+    say(f"mkdocs serve on {base} ({served.name}), waiting for the first build")
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [PYTHON, "-m", "mkdocs", "serve", "--livereload", "--dev-addr", f"127.0.0.1:{port}",
+         "-f", str(served / "mkdocs.yml")],
+        cwd=served, env=ENV, stdout=log, stderr=subprocess.STDOUT, start_new_session=True)
+    results: list[dict[str, Any]] = []
+    try:
+        while not fetch(base, timeout=5):
+            if process.poll() is not None:
+                raise SystemExit(f"mkdocs serve exited:\n{log_path.read_text()[-3000:]}")
+            if time.perf_counter() - started > timeout:
+                raise SystemExit("mkdocs serve did not answer in time")
+            time.sleep(0.2)
+        first_build = time.perf_counter() - started
+        for number, target in enumerate(edit_targets(served / "content", edits), start=1):
+            urls = {name: base + page for name, page in target["pages"].items()}
+            for name, url in urls.items():
+                if not fetch(url):
+                    raise SystemExit(f"the {name} page {url} is not served before the edit")
+            marker = f"Benchedit{number}x{os.getpid()}"
+            data = dict(target["data"])
+            data["summary"] = f"{marker} changed this summary of claim number {number}."
+            text = "# yaml-language-server: $schema=../schema/claim.schema.json\n" + yaml.safe_dump(
+                data, sort_keys=False, allow_unicode=True, width=100)
+            say(f"preview edit {number} of {edits}: {target['id']}")
+            target["path"].write_text(text, encoding="utf-8")
+            saved = time.perf_counter()
+            updated: dict[str, float] = {}
+            stale_at_claim: list[str] = []
+            while len(updated) < len(urls):
+                if time.perf_counter() - saved > timeout:
+                    raise SystemExit(f"preview edit {number}: pages not updated after {timeout:.0f} s")
+                for name, url in urls.items():
+                    if name in updated or (name != "claim" and "claim" not in updated):
+                        continue
+                    if marker in fetch(url):
+                        updated[name] = time.perf_counter() - saved
+                        if name == "claim":  # at this moment, which listing pages still show the old text?
+                            stale_at_claim = [other for other, other_url in urls.items()
+                                              if other != "claim" and marker not in fetch(other_url)]
+                            for other in urls:
+                                if other != "claim" and other not in stale_at_claim:
+                                    updated[other] = time.perf_counter() - saved
+                if len(updated) < len(urls):
+                    time.sleep(0.05)
+            results.append({"claim": target["id"], "latency_s": max(updated.values()),
+                            "claim_page_s": updated["claim"], "stale_listing_pages": stale_at_claim})
+            time.sleep(1.0)  # let the watcher settle before the next edit
+    finally:
+        _kill(process.pid, signal.SIGTERM)
+        timer = threading.Timer(30, _kill, (process.pid,))
+        timer.start()
+        _, _, usage = os.wait4(process.pid, 0)
+        timer.cancel()
+        process.returncode = 0
+        log.close()
+    return {
+        "edits": results, "first_build_s": first_build, "peak_rss_kb": usage.ru_maxrss,
+        "latency": Series(wall=[r["latency_s"] for r in results]),
+        "stale_edits": sum(1 for r in results if r["stale_listing_pages"]),
+    }
+
+
+# --- mkdocs.yml, with tags such as !ENV or !!python/name kept as written -------------------------
+
+
+class _Tagged:
+    def __init__(self, tag: str, value: Any, style: type[yaml.Node]) -> None:
+        self.tag, self.value, self.style = tag, value, style
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    pass
+
+
+class _ConfigDumper(yaml.SafeDumper):
+    pass
+
+
+def _construct_tagged(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> _Tagged:
+    if isinstance(node, yaml.ScalarNode):
+        return _Tagged(node.tag, loader.construct_scalar(node), yaml.ScalarNode)
+    if isinstance(node, yaml.SequenceNode):
+        return _Tagged(node.tag, loader.construct_sequence(node, deep=True), yaml.SequenceNode)
+    return _Tagged(node.tag, loader.construct_mapping(node, deep=True), yaml.MappingNode)  # type: ignore[arg-type]
+
+
+def _represent_tagged(dumper: yaml.SafeDumper, data: _Tagged) -> yaml.Node:
+    if data.style is yaml.ScalarNode:
+        return dumper.represent_scalar(data.tag, data.value)
+    if data.style is yaml.SequenceNode:
+        return dumper.represent_sequence(data.tag, data.value)
+    return dumper.represent_mapping(data.tag, data.value)
+
+
+_ConfigLoader.add_multi_constructor("!", _construct_tagged)
+_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
+_ConfigDumper.add_representer(_Tagged, _represent_tagged)
+
+
+def read_mkdocs_yml(path: Path) -> dict[str, Any]:
+    config: dict[str, Any] = yaml.load(path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
+    return config
+
+
+# --- the report -------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    cpu = "unknown"
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            cpu = line.split(":", 1)[1].strip()
+            break
+    ram = "unknown"
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal:"):
+            ram = f"{int(line.split()[1]) / 1024 / 1024:.1f} GiB"
+    load = " ".join(Path("/proc/loadavg").read_text().split()[:3])
+    return {
+        "cpu": cpu, "cores": str(os.cpu_count()), "ram": ram, "load_average_at_start": load,
+        "os": platform.platform(), "python": platform.python_version(),
+        "mkdocs": metadata.version("mkdocs"), "mkdocs_material": metadata.version("mkdocs-material"),
+        "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
+    }
+
+
+def secs(value: float) -> str:
+    return f"{value:.2f} s" if value < 100 else f"{value:.0f} s"
+
+
+def memory(kb: int | None) -> str:
+    if kb is None:
+        return "—"
+    return f"{kb / 1024:.0f} MB" if kb < 1024 * 1024 else f"{kb / 1024 / 1024:.2f} GB"
+
+
+def spread(values: list[float]) -> str:
+    if len(values) == 1:
+        return "1 run"
+    return f"{len(values)} runs, {min(values):.2f}–{max(values):.2f}" if max(values) < 100 else \
+        f"{len(values)} runs, {min(values):.0f}–{max(values):.0f}"
+
+
+def verdict(met: bool) -> str:
+    return "**met**" if met else "**missed**"
+
+
+def not_measured(size: int) -> str:
+    return f"not judged (target is at {size:,} claims)"
+
+
+def table(results: dict[str, Any]) -> list[list[str]]:
+    """Rows: measure, claims, median, runs, CPU, peak memory, target, status."""
+    rows: list[list[str]] = []
+    core, builds, preview = results["core"], results["builds"], results.get("preview")
+    for n, measured in core.items():
+        for stage in STAGES:
+            series: Series = measured["stages"][stage]
+            rows.append([f"core · {STAGE_LABELS[stage]}", f"{n:,}", secs(series.median), spread(series.wall), "",
+                         memory(int(statistics.median(series.maxrss_kb))) + " (process so far)", "", ""])
+        total: Series = measured["total"]
+        target, status = f"≤ {CORE_TARGET_S} s; ≤ 1.5 GB", ""
+        if n == TARGET_SIZE:
+            status = verdict(total.median <= CORE_TARGET_S and max(total.maxrss_kb) <= MEMORY_TARGET_KB)
+            status += f" (time {'met' if total.median <= CORE_TARGET_S else 'missed'}, memory " \
+                      f"{'met' if max(total.maxrss_kb) <= MEMORY_TARGET_KB else 'missed'})"
+        else:
+            target, status = "", ""
+        rows.append([f"**core · total** ({measured['counts']['pages']:,} pages, {measured['counts']['files']} files)",
+                     f"{n:,}", secs(total.median), spread(total.wall), secs(statistics.median(total.cpu)),
+                     memory(max(total.maxrss_kb)), target, status])
+    for n, measured in builds.items():
+        plugin: Series = measured["plugin"]
+        baseline: Series = measured["baseline"]
+        judged = n == TARGET_SIZE
+        mem_ok = max(plugin.maxrss_kb) <= MEMORY_TARGET_KB
+        rows.append([f"**mkdocs build, with the plugin** ({measured['html_pages']:,} HTML pages)", f"{n:,}",
+                     secs(plugin.median), spread(plugin.wall), secs(statistics.median(plugin.cpu)),
+                     memory(max(plugin.maxrss_kb)), "≤ 1.5 GB" if judged else "",
+                     verdict(mem_ok) + " (memory)" if judged else ""])
+        rows.append(["mkdocs build, baseline (exported Markdown, no plugin)", f"{n:,}", secs(baseline.median),
+                     spread(baseline.wall), secs(statistics.median(baseline.cpu)), memory(max(baseline.maxrss_kb)),
+                     "", ""])
+        export = measured["export"]
+        rows.append(["`generator export` (makes the baseline's input; not in either build)", f"{n:,}",
+                     secs(export["wall_s"]), "1 run", secs(export["cpu_s"]), memory(export["peak_rss_kb"]), "", ""])
+        ratio = plugin.median / baseline.median
+        rows.append(["**build ratio plugin / baseline**", f"{n:,}", f"{ratio:.2f} ×",
+                     f"CPU: {statistics.median(plugin.cpu) / statistics.median(baseline.cpu):.2f} ×", "", "",
+                     f"≤ {BUILD_RATIO_TARGET} ×" if judged else "",
+                     verdict(ratio <= BUILD_RATIO_TARGET) if judged else ""])
+        if n in core:
+            share = core[n]["total"].median / plugin.median
+            rows.append(["**core share of the full build**", f"{n:,}", f"{share * 100:.1f} %", "", "", "",
+                         f"≤ {CORE_SHARE_TARGET * 100:.0f} %" if judged else "",
+                         verdict(share <= CORE_SHARE_TARGET) if judged else ""])
+        rows.append(["**median HTML page**", f"{n:,}", f"{measured['median_page_kb']:.1f} KB", "", "", "",
+                     f"≤ {MEDIAN_PAGE_TARGET_KB} KB", verdict(measured["median_page_kb"] <= MEDIAN_PAGE_TARGET_KB)])
+        rows.append([f"largest HTML page (`{measured['largest_page']}`)", f"{n:,}",
+                     f"{measured['largest_page_kb']:,.0f} KB", "", "", "", "", ""])
+    if TARGET_SIZE not in core and TARGET_SIZE not in builds:
+        rows.append(["core and build targets", "", "", "", "", "", "", not_measured(TARGET_SIZE)])
+    if preview is not None:
+        n = preview["size"]
+        latency: Series = preview["latency"]
+        judged = n == PREVIEW_SIZE
+        rows.append(["**preview latency** (save → claim, actor, region and day pages updated)", f"{n:,}",
+                     secs(latency.median), spread(latency.wall), "", memory(preview["peak_rss_kb"]) + " (serve)",
+                     f"≤ {PREVIEW_TARGET_S} s" if judged else not_measured(PREVIEW_SIZE),
+                     verdict(latency.median <= PREVIEW_TARGET_S) if judged else ""])
+        stale = preview["stale_edits"]
+        rows.append(["**stale listing page** when the claim page had updated", f"{n:,}",
+                     f"{stale} of {len(preview['edits'])} edits", "", "", "",
+                     "none" if judged else "", verdict(stale == 0) if judged else ""])
+        rows.append(["`mkdocs serve` first build (until the site answered)", f"{n:,}", secs(preview["first_build_s"]),
+                     "1 run", "", "", "", ""])
+    return rows
+
+
+def render(results: dict[str, Any]) -> str:
+    info = results["machine"]
+    lines = [
+        f"Machine: {info['cpu']}, {info['cores']} cores, {info['ram']} RAM ({info['os']}); "
+        f"load average at start {info['load_average_at_start']}",
+        f"Python {info['python']}, MkDocs {info['mkdocs']}, Material {info['mkdocs_material']}; {info['date']}",
+        f"Command: `{results['command']}`",
+        f"Code measured: HEAD {results['code']['head']}"
+        + (f" with uncommitted changes ({results['code']['uncommitted']})" if results["code"]["uncommitted"] else "")
+        + f"; snapshot sha256 {results['code']['sha256']}",
+        "",
+        "| Measure | Claims | Median (wall) | Runs (min–max, s) | CPU (median) | Peak memory | Target | Status |",
+        "|---|---:|---:|---|---:|---:|---|---|",
+    ]
+    lines += ["| " + " | ".join(row) + " |" for row in table(results)]
+    lines += [
+        "",
+        "Wall: median of the runs, each in a fresh process (core stages: time.perf_counter inside the process, "
+        "imports excluded). CPU: user + system time of the whole process (imports included), from os.wait4. "
+        "Peak memory: that process's ru_maxrss; for core stages, the core process's peak so far after that stage. "
+        "Targets are judged at 10,000 claims (core, build ratio, memory) and 1,000 claims (preview).",
+        "",
+        f"Benchmark wall time: {secs(results['wall_s'])}.",
+    ]
+    return "\n".join(lines)
+
+
+def to_json(value: Any) -> Any:
+    if isinstance(value, Series):
+        return value.as_dict()
+    if isinstance(value, dict):
+        return {str(k): to_json(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [to_json(v) for v in value]
+    if isinstance(value, Path):
+        return str(value)
+    return value
+
+
+def parse_sizes(text: str) -> list[int]:
+    return [int(part.replace("_", "")) for part in text.split(",") if part.strip()]
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=parse_sizes, default=[1000, 10000, 50000], help="claims, for the core stages")
+    parser.add_argument("--build-sizes", type=parse_sizes, default=[1000, 10000], help="claims, for mkdocs builds")
+    parser.add_argument("--runs", type=int, default=3, help="runs per figure (median reported)")
+    parser.add_argument("--core-runs-large", type=int, default=None, metavar="N",
+                        help="runs for core sizes above 10,000 claims (default: --runs)")
+    parser.add_argument("--build-runs-large", type=int, default=None, metavar="N",
+                        help="runs for builds at 10,000 claims or more (default: --runs)")
+    parser.add_argument("--preview-size", type=int, default=PREVIEW_SIZE, help="claims in the served copy (0: skip)")
+    parser.add_argument("--preview-edits", type=int, default=5)
+    parser.add_argument("--quick", action="store_true",
+                        help=f"tiny configuration for the tests: core, build and preview at {QUICK_SIZE} claims, 1 edit, 1 run")
+    parser.add_argument("--work-dir", type=Path, help="where corpora and sites go (default: a temporary folder)")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary work folder")
+    parser.add_argument("--json", type=Path, help="also write the raw figures here")
+    parser.add_argument("--markdown", type=Path, help="also write the report here")
+    parser.add_argument("--timeout", type=float, default=7200, help="seconds allowed to any one process")
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.sizes, args.build_sizes, args.runs = [QUICK_SIZE], [QUICK_SIZE], 1
+        args.preview_size, args.preview_edits = QUICK_SIZE, 1
+    command = shlex.join(getattr(sys, "orig_argv", [sys.executable, *sys.argv]))
+    work = args.work_dir or Path(tempfile.mkdtemp(prefix="explainer-bench-"))
+    work.mkdir(parents=True, exist_ok=True)
+    started = time.perf_counter()
+    results: dict[str, Any] = {"command": command, "machine": machine(), "work_dir": str(work),
+                               "core": {}, "builds": {}, "corpora": {}}
+    try:
+        code = results["code"] = snapshot(work)
+        version = code["sha256"]
+        for n in sorted(set(args.sizes) | set(args.build_sizes) | ({args.preview_size} - {0})):
+            project = corpus(work, n, version)
+            results["corpora"][n] = (project / "check.txt").read_text(encoding="utf-8").strip()
+        for n in args.sizes:
+            runs = args.core_runs_large if args.core_runs_large and n > TARGET_SIZE else args.runs
+            results["core"][n] = measure_core(corpus(work, n, version), runs, args.timeout)
+        for n in args.build_sizes:
+            runs = args.build_runs_large if args.build_runs_large and n >= TARGET_SIZE else args.runs
+            results["builds"][n] = measure_builds(corpus(work, n, version), runs, args.timeout)
+        if args.preview_size:
+            preview = measure_preview(corpus(work, args.preview_size, version), args.preview_edits,
+                                      min(args.timeout, 1800))
+            results["preview"] = {"size": args.preview_size, **preview}
+    finally:
+        if args.work_dir is None and not args.keep:
+            shutil.rmtree(work, ignore_errors=True)
+    results["wall_s"] = time.perf_counter() - started
+    report = render(results)
+    print(report)
+    if args.markdown:
+        args.markdown.write_text(report + "\n", encoding="utf-8")
+    if args.json:
+        args.json.write_text(json.dumps(to_json(results), indent=1) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

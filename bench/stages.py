@@ -1,0 +1,99 @@
+"""One timed run of the core, stage by stage, in its own process (started by bench/run.py).
+
+`python bench/stages.py CONTENT_DIR TEMPLATES_DIR` calls the functions of generator.load, .validate,
+.catalog, .pages, .open_data and .feeds directly, as generator.pipeline.generate does, times each with
+time.perf_counter and prints one JSON object: seconds per stage, and the process's peak resident memory
+(ru_maxrss) after each stage. Imports happen before any timing.
+
+With `--profile OUT` the stages run under cProfile instead, and the statistics are saved to OUT.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from generator.catalog import build_catalog
+from generator.feeds import build_feeds
+from generator.load import load_content
+from generator.open_data import build_open_data
+from generator.pages import build_pages
+from generator.pipeline import GEOMETRY, HOME_INTRO
+from generator.validate import validate
+
+STAGES = ["load", "validate", "catalog", "pages", "files"]
+SITE_NAME = "Ukraine negotiations explainer"
+
+
+def run_stages(content: Path, templates: Path) -> dict[str, Any]:
+    seconds: dict[str, float] = {}
+    peak_kb: dict[str, int] = {}
+
+    def done(stage: str, started: float) -> None:
+        seconds[stage] = time.perf_counter() - started
+        peak_kb[stage] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+
+    started = time.perf_counter()
+    loaded = load_content(content)
+    done("load", started)
+
+    started = time.perf_counter()
+    records, problems = validate(loaded.documents, loaded.ids)
+    done("validate", started)
+    problems = loaded.problems + problems
+    if problems:
+        raise SystemExit(f"{len(problems)} problems in {content}; first: {problems[0]}")
+
+    started = time.perf_counter()
+    catalog = build_catalog(records)
+    done("catalog", started)
+
+    started = time.perf_counter()
+    intro_file = content / HOME_INTRO
+    intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
+    pages = build_pages(catalog, templates, intro, content / GEOMETRY)
+    done("pages", started)
+
+    started = time.perf_counter()
+    files = build_open_data(catalog) + build_feeds(catalog, SITE_NAME, None)
+    done("files", started)
+
+    return {
+        "seconds": seconds,
+        "peak_kb": peak_kb,
+        "counts": {
+            "claims": len(catalog.claims), "actors": len(catalog.actors), "regions": len(catalog.regions),
+            "sources": len(catalog.sources), "pages": len(pages), "files": len(files),
+            "markdown_bytes": sum(len(page.markdown.encode("utf-8")) for page in pages),
+        },
+        "largest_markdown": sorted(((len(page.markdown.encode("utf-8")), page.path) for page in pages),
+                                   reverse=True)[:8],
+    }
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("content", type=Path)
+    parser.add_argument("templates", type=Path)
+    parser.add_argument("--profile", type=Path, metavar="OUT", help="run under cProfile and save the stats here")
+    args = parser.parse_args()
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        result = profiler.runcall(run_stages, args.content, args.templates)
+        profiler.dump_stats(str(args.profile))
+    else:
+        result = run_stages(args.content, args.templates)
+    json.dump(result, sys.stdout)
+    print()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

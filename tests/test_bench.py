@@ -1,0 +1,88 @@
+"""The benchmark runs end to end (`bench/run.py --quick`) and reports every figure; its corpus is valid.
+
+No timing is asserted: only that the output exists, is complete and makes sense.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+from .conftest import ROOT
+
+QUICK_SIZE = 60  # bench/run.py's --quick size
+
+ROWS = [
+    "core · load", "core · validate", "core · catalog", "core · pages", "core · files", "**core · total**",
+    "**mkdocs build, with the plugin**", "mkdocs build, baseline", "`generator export`",
+    "**build ratio plugin / baseline**", "**core share of the full build**", "**median HTML page**",
+    "largest HTML page", "**preview latency**", "**stale listing page**", "`mkdocs serve` first build",
+]
+
+
+def _number(cell: str) -> float:
+    match = re.match(r"^([\d,]+(?:\.\d+)?)", cell.strip())
+    assert match, f"no number in {cell!r}"
+    return float(match.group(1).replace(",", ""))
+
+
+def test_quick_benchmark_reports_every_row(tmp_path: Path) -> None:
+    work = tmp_path / "work"
+    raw = tmp_path / "results.json"
+    result = subprocess.run(
+        [sys.executable, str(ROOT / "bench" / "run.py"), "--quick", "--work-dir", str(work), "--json", str(raw)],
+        cwd=ROOT, capture_output=True, text=True, timeout=600,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr[-3000:]
+    out = result.stdout
+
+    assert re.search(r"^Machine: .+, \d+ cores, [\d.]+ GiB RAM", out, re.MULTILINE), out
+    assert re.search(r"^Python [\d.]+, MkDocs [\d.]+, Material [\d.]+; \d{4}-\d{2}-\d{2}", out, re.MULTILINE), out
+    assert "Command: `" in out and "bench/run.py --quick" in out
+
+    rows = [line for line in out.splitlines() if line.startswith("| ") and not line.startswith("| Measure")]
+    cells = [[cell.strip() for cell in row.strip("|").split(" | ")] for row in rows]
+    for label in ROWS:
+        matching = [row for row in cells if row[0].startswith(label)]
+        assert matching, f"no row '{label}' in:\n{out}"
+        for row in matching:
+            assert len(row) == 8, row
+            assert row[1] == f"{QUICK_SIZE:,}", row
+            if not label.startswith("**stale"):
+                assert _number(row[2]) >= 0, row
+    positive = [row for row in cells if row[0].startswith(("**core · total", "**mkdocs build", "mkdocs build",
+                                                           "**preview latency", "**median HTML", "largest HTML"))]
+    assert all(_number(row[2]) > 0 for row in positive), positive
+
+    figures = json.loads(raw.read_text())
+    build = figures["builds"][str(QUICK_SIZE)]
+    assert build["html_pages"] > QUICK_SIZE and build["html_pages"] == build["baseline_html_pages"]
+    assert 0 < build["median_page_kb"] <= build["largest_page_kb"]
+    for name in ("plugin", "baseline"):
+        assert build[name]["median_s"] > 0 and build[name]["peak_rss_kb"] > 0
+    core = figures["core"][str(QUICK_SIZE)]
+    assert all(core["stages"][stage]["median_s"] > 0 for stage in ("load", "validate", "pages", "files"))
+    assert core["counts"]["claims"] == QUICK_SIZE
+    preview = figures["preview"]
+    assert len(preview["edits"]) == 1 and preview["edits"][0]["latency_s"] > 0
+
+    # The corpus the benchmark measured passes the editors' check.
+    check = subprocess.run([sys.executable, "-m", "generator", "--content", str(work / f"corpus-{QUICK_SIZE}" / "content"),
+                            "check"], cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert check.returncode == 0, check.stdout + check.stderr
+    assert check.stdout.startswith(f"ok: {QUICK_SIZE} claims,"), check.stdout
+
+
+def test_corpus_is_deterministic(tmp_path: Path) -> None:
+    for name in ("a", "b"):
+        subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "30", str(tmp_path / name)],
+                       cwd=ROOT, check=True, capture_output=True, timeout=120)
+    first = {p.relative_to(tmp_path / "a"): p.read_bytes() for p in (tmp_path / "a" / "content").rglob("*.yaml")}
+    second = {p.relative_to(tmp_path / "b"): p.read_bytes() for p in (tmp_path / "b" / "content").rglob("*.yaml")}
+    assert first == second
+    claims = [path for path in first if path.parts[1] == "claims"]
+    assert len(claims) == 30
+    assert all(first[path].startswith(b"# yaml-language-server: $schema=../schema/") for path in first)
