@@ -143,10 +143,21 @@ def snapshot(work: Path) -> dict[str, str]:
         digest.update(path.relative_to(code).as_posix().encode() + b"\0" + path.read_bytes())
     CODE = code
     ENV["PYTHONPATH"] = str(code)  # before the editable install of /work/main in sys.path
-    return {"head": _git("rev-parse", "--short", "HEAD"),
-            "uncommitted": _git("status", "--porcelain", "--", "generator", "theme", "mkdocs.yml", "content/pages",
-                                "bench/make_corpus.py", "bench/stages.py").replace("\n", "; "),
-            "sha256": digest.hexdigest()[:16]}
+    version = {"head": _git("rev-parse", "--short", "HEAD"),
+               "uncommitted": _git("status", "--porcelain", "--", "generator", "theme", "mkdocs.yml",
+                                   "content/pages", "bench/make_corpus.py", "bench/stages.py").replace("\n", "; "),
+               "sha256": digest.hexdigest()[:16]}
+    (code / "version.json").write_text(json.dumps(version), encoding="utf-8")
+    return version
+
+
+def resume_snapshot(work: Path) -> dict[str, str]:
+    """The code copy of an interrupted run, measured again as it was."""
+    global CODE
+    CODE = work / "code"
+    ENV["PYTHONPATH"] = str(CODE)
+    recorded: dict[str, str] = json.loads((CODE / "version.json").read_text(encoding="utf-8"))
+    return recorded
 
 
 def _git(*args: str) -> str:
@@ -188,13 +199,6 @@ class Series:
     cpu: list[float] = field(default_factory=list)
     maxrss_kb: list[int] = field(default_factory=list)
 
-    def add(self, wall: float, cpu: float | None, maxrss_kb: int | None) -> None:
-        self.wall.append(wall)
-        if cpu is not None:
-            self.cpu.append(cpu)
-        if maxrss_kb is not None:
-            self.maxrss_kb.append(maxrss_kb)
-
     @property
     def median(self) -> float:
         return statistics.median(self.wall)
@@ -202,26 +206,56 @@ class Series:
     def as_dict(self) -> dict[str, Any]:
         return {
             "median_s": self.median, "runs_s": self.wall,
-            "cpu_median_s": statistics.median(self.cpu) if self.cpu else None,
-            "peak_rss_kb": max(self.maxrss_kb) if self.maxrss_kb else None,
+            "cpu_median_s": statistics.median(self.cpu) if self.cpu else None, "cpu_runs_s": self.cpu,
+            "peak_rss_kb": max(self.maxrss_kb) if self.maxrss_kb else None, "rss_runs_kb": self.maxrss_kb,
         }
 
 
-def measure_core(project: Path, runs: int, timeout: float) -> dict[str, Any]:
+def raw(run: Run) -> dict[str, Any]:
+    return {"wall": run.wall, "cpu": run.cpu, "maxrss_kb": run.maxrss_kb}
+
+
+class Ledger:
+    """Every finished run, saved to the work folder as soon as it ends: a benchmark that is interrupted
+    (hours, on a shared machine) goes on where it stopped when started again with the same --work-dir,
+    as long as the code under test is the same."""
+
+    def __init__(self, path: Path, version: str) -> None:
+        self.path = path
+        data = json.loads(path.read_text(encoding="utf-8")) if path.is_file() else {}
+        if data.get("version") != version:
+            data = {"version": version}
+        self.data: dict[str, Any] = data
+
+    def section(self, *keys: str) -> dict[str, Any]:
+        node = self.data
+        for key in keys:
+            node = node.setdefault(key, {})
+        return node
+
+    def save(self) -> None:
+        temporary = self.path.with_suffix(".tmp")
+        temporary.write_text(json.dumps(self.data, indent=1) + "\n", encoding="utf-8")
+        temporary.replace(self.path)
+
+
+def measure_core(ledger: Ledger, project: Path, n: int, runs: int, timeout: float) -> None:
     """Each stage timed inside a fresh process per run; the process's CPU time and peak memory from wait4."""
-    stages = {stage: Series() for stage in STAGES}
-    total = Series()
-    counts: dict[str, Any] = {}
-    for index in range(runs):
+    done = ledger.section("core").setdefault(str(n), [])
+    for index in range(len(done), runs):
         say(f"core at {project.name}: run {index + 1} of {runs}")
         run = checked(run_process([PYTHON, str(CODE / "bench" / "stages.py"), str(project / "content"),
                                    str(project / "theme" / "templates")], CODE, timeout), "core stages")
-        result = json.loads(run.stdout)
-        for stage in STAGES:
-            stages[stage].add(result["seconds"][stage], None, result["peak_kb"][stage])
-        total.add(sum(result["seconds"].values()), run.cpu, run.maxrss_kb)
-        counts = result["counts"]
-    return {"stages": stages, "total": total, "counts": counts}
+        done.append({**json.loads(run.stdout), **raw(run)})
+        ledger.save()
+
+
+def core_summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    stages = {stage: Series([r["seconds"][stage] for r in runs], [], [r["peak_kb"][stage] for r in runs])
+              for stage in STAGES}
+    total = Series([sum(r["seconds"].values()) for r in runs], [r["cpu"] for r in runs], [r["maxrss_kb"] for r in runs])
+    return {"stages": stages, "total": total, "counts": runs[-1]["counts"],
+            "largest_markdown": runs[-1].get("largest_markdown", [])}
 
 
 def baseline_project(project: Path, timeout: float) -> tuple[Path, Run]:
@@ -250,28 +284,56 @@ def _plugin_name(entry: Any) -> str:
     return entry if isinstance(entry, str) else next(iter(entry), "") if isinstance(entry, dict) else ""
 
 
-def measure_builds(project: Path, runs: int, timeout: float) -> dict[str, Any]:
+def measure_builds(ledger: Ledger, project: Path, n: int, runs: int, timeout: float) -> None:
     """`mkdocs build` through the plugin, and the baseline, alternately, `runs` times each."""
-    baseline_yml, export = baseline_project(project, timeout)
-    plugin, baseline = Series(), Series()
-    for index in range(runs):
-        for name, series, config in (("plugin", plugin, project / "mkdocs.yml"), ("baseline", baseline, baseline_yml)):
+    entry = ledger.section("builds", str(n))
+    baseline_yml = project / "mkdocs-baseline.yml"
+    if "export" not in entry or not baseline_yml.is_file():
+        baseline_yml, export = baseline_project(project, timeout)
+        entry["export"] = raw(export)
+        entry["runs"] = []
+        entry.pop("pages", None)
+        ledger.save()
+    done: list[dict[str, Any]] = entry.setdefault("runs", [])
+    for index in range(len(done), runs):
+        pair = {}
+        for name, config in (("plugin", project / "mkdocs.yml"), ("baseline", baseline_yml)):
             say(f"mkdocs build ({name}) at {project.name}: run {index + 1} of {runs}")
             site = project / f"site-{name}"
             run = checked(run_process([PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(config),
                                        "--site-dir", str(site)], project, timeout,
                                       log=project / f"build-{name}-{index + 1}.log"), f"mkdocs build ({name})")
-            series.add(run.wall, run.cpu, run.maxrss_kb)
-    sizes = sorted(path.stat().st_size for path in (project / "site-plugin").rglob("*.html"))
-    baseline_sizes = sorted(path.stat().st_size for path in (project / "site-baseline").rglob("*.html"))
+            pair[name] = raw(run)
+        done.append(pair)
+        entry.pop("pages", None)
+        ledger.save()
+    if "pages" not in entry:
+        entry["pages"] = html_sizes(project / "site-plugin")
+        entry["baseline_pages"] = html_sizes(project / "site-baseline")
+        ledger.save()
+
+
+def html_sizes(site: Path) -> dict[str, Any]:
+    pages = sorted((path.stat().st_size, path.relative_to(site).as_posix()) for path in site.rglob("*.html"))
+    return {"count": len(pages), "median_kb": statistics.median(size for size, _ in pages) / 1024,
+            "largest_kb": pages[-1][0] / 1024, "largest": pages[-1][1],
+            "over_40_kb": sum(1 for size, _ in pages if size > MEDIAN_PAGE_TARGET_KB * 1024)}
+
+
+def build_summary(entry: dict[str, Any]) -> dict[str, Any]:
+    def series(name: str) -> Series:
+        return Series([r[name]["wall"] for r in entry["runs"]], [r[name]["cpu"] for r in entry["runs"]],
+                      [r[name]["maxrss_kb"] for r in entry["runs"]])
+
+    pages, baseline_pages = entry["pages"], entry["baseline_pages"]
     return {
-        "plugin": plugin, "baseline": baseline,
-        "export": {"wall_s": export.wall, "cpu_s": export.cpu, "peak_rss_kb": export.maxrss_kb},
-        "html_pages": len(sizes), "baseline_html_pages": len(baseline_sizes),
-        "median_page_kb": statistics.median(sizes) / 1024, "largest_page_kb": sizes[-1] / 1024,
-        "largest_page": max((project / "site-plugin").rglob("*.html"), key=lambda p: p.stat().st_size)
-        .relative_to(project / "site-plugin").as_posix(),
-        "baseline_median_page_kb": statistics.median(baseline_sizes) / 1024,
+        "plugin": series("plugin"), "baseline": series("baseline"),
+        "export": {"wall_s": entry["export"]["wall"], "cpu_s": entry["export"]["cpu"],
+                   "peak_rss_kb": entry["export"]["maxrss_kb"]},
+        "html_pages": pages["count"], "baseline_html_pages": baseline_pages["count"],
+        "median_page_kb": pages["median_kb"], "largest_page_kb": pages["largest_kb"],
+        "largest_page": pages["largest"], "pages_over_40_kb": pages["over_40_kb"],
+        "baseline_median_page_kb": baseline_pages["median_kb"],
     }
 
 
@@ -388,7 +450,6 @@ def measure_preview(project: Path, edits: int, timeout: float) -> dict[str, Any]
         log.close()
     return {
         "edits": results, "first_build_s": first_build, "peak_rss_kb": usage.ru_maxrss,
-        "latency": Series(wall=[r["latency_s"] for r in results]),
         "stale_edits": sum(1 for r in results if r["stale_listing_pages"]),
     }
 
@@ -572,7 +633,10 @@ def render(results: dict[str, Any]) -> str:
         "Peak memory: that process's ru_maxrss; for core stages, the core process's peak so far after that stage. "
         "Targets are judged at 10,000 claims (core, build ratio, memory) and 1,000 claims (preview).",
         "",
-        f"Benchmark wall time: {secs(results['wall_s'])}.",
+        f"Benchmark wall time: {secs(results['wall_s'])}"
+        + (f", in {len(results['sessions'])} sessions (interrupted and resumed with --resume): "
+           + "; ".join(f"{s['started']}, {secs(s['seconds'])}" for s in results["sessions"])
+           if len(results["sessions"]) > 1 else "") + ".",
     ]
     return "\n".join(lines)
 
@@ -611,7 +675,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--json", type=Path, help="also write the raw figures here")
     parser.add_argument("--markdown", type=Path, help="also write the report here")
     parser.add_argument("--timeout", type=float, default=7200, help="seconds allowed to any one process")
+    parser.add_argument("--resume", action="store_true",
+                        help="go on with an interrupted run in --work-dir: same code copy, finished runs kept")
     args = parser.parse_args(argv)
+    if args.resume and not (args.work_dir and (args.work_dir / "code").is_dir()):
+        parser.error("--resume needs the --work-dir of an earlier run")
     if args.quick:
         args.sizes, args.build_sizes, args.runs = [QUICK_SIZE], [QUICK_SIZE], 1
         args.preview_size, args.preview_edits = QUICK_SIZE, 1
@@ -622,25 +690,48 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, Any] = {"command": command, "machine": machine(), "work_dir": str(work),
                                "core": {}, "builds": {}, "corpora": {}}
     try:
-        code = results["code"] = snapshot(work)
+        code = results["code"] = resume_snapshot(work) if args.resume else snapshot(work)
         version = code["sha256"]
+        ledger = Ledger(work / "ledger.json", version)
+        sessions = ledger.data.setdefault("sessions", [])
+        sessions.append({"command": command, "started": results["machine"]["date"], "seconds": 0.0})
+
+        def save() -> None:
+            sessions[-1]["seconds"] = time.perf_counter() - started
+            Ledger.save(ledger)
+
+        ledger.save = save  # type: ignore[method-assign]
         for n in sorted(set(args.sizes) | set(args.build_sizes) | ({args.preview_size} - {0})):
             project = corpus(work, n, version)
             results["corpora"][n] = (project / "check.txt").read_text(encoding="utf-8").strip()
-        for n in args.sizes:
-            runs = args.core_runs_large if args.core_runs_large and n > TARGET_SIZE else args.runs
-            results["core"][n] = measure_core(corpus(work, n, version), runs, args.timeout)
+        def core(sizes: list[int]) -> None:
+            for n in sizes:
+                runs = args.core_runs_large if args.core_runs_large and n > TARGET_SIZE else args.runs
+                measure_core(ledger, corpus(work, n, version), n, runs, args.timeout)
+                results["core"][n] = core_summary(ledger.data["core"][str(n)][:runs])
+
+        # The sizes the targets are judged at come first; larger core sizes (the longest runs) come last.
+        core(sorted(n for n in args.sizes if n <= TARGET_SIZE))
         for n in args.build_sizes:
             runs = args.build_runs_large if args.build_runs_large and n >= TARGET_SIZE else args.runs
-            results["builds"][n] = measure_builds(corpus(work, n, version), runs, args.timeout)
+            measure_builds(ledger, corpus(work, n, version), n, runs, args.timeout)
+            results["builds"][n] = build_summary(ledger.data["builds"][str(n)])
         if args.preview_size:
-            preview = measure_preview(corpus(work, args.preview_size, version), args.preview_edits,
-                                      min(args.timeout, 1800))
-            results["preview"] = {"size": args.preview_size, **preview}
+            key = f"{args.preview_size}x{args.preview_edits}"
+            if key not in ledger.section("preview"):
+                ledger.section("preview")[key] = measure_preview(
+                    corpus(work, args.preview_size, version), args.preview_edits, min(args.timeout, 1800))
+                ledger.save()
+            preview = ledger.section("preview")[key]
+            results["preview"] = {"size": args.preview_size, **preview,
+                                  "latency": Series([e["latency_s"] for e in preview["edits"]])}
+        core(sorted(n for n in args.sizes if n > TARGET_SIZE))
+        ledger.save()
+        results["sessions"] = sessions
     finally:
         if args.work_dir is None and not args.keep:
             shutil.rmtree(work, ignore_errors=True)
-    results["wall_s"] = time.perf_counter() - started
+    results["wall_s"] = sum(session["seconds"] for session in results["sessions"])
     report = render(results)
     print(report)
     if args.markdown:
