@@ -96,20 +96,37 @@ class Loaded:
     ids: dict[str, set[str]]  # folder → the id of every record file, readable or not
 
 
-def load_content(content_dir: Path) -> Loaded:
+FileCache = dict[Path, tuple[bytes, Document | None, list[Problem]]]
+"""What each file held when last read, and what was read from it: a file whose bytes are the same is not
+parsed again. Only files with a valid name are kept, since the problems of others depend on their siblings."""
+
+
+def load_content(content_dir: Path, cache: FileCache | None = None) -> Loaded:
     files = list(record_files(content_dir))
     loaded = Loaded([], [], {folder: set() for folder in RECORD_TYPES})
     for folder, path in files:
         loaded.ids[folder].add(path.stem)
+    kept: FileCache = {}
     for folder, path in files:
-        document, found = load_file(path, folder, loaded.ids[folder])
+        raw = path.read_bytes()
+        before = cache.get(path) if cache is not None else None
+        if before is not None and before[0] == raw:
+            document, found = before[1], before[2]
+        else:
+            document, found = load_file(path, folder, loaded.ids[folder], raw)
+        if re.match(ID_PATTERN, path.stem):
+            kept[path] = (raw, document, found)
         loaded.problems.extend(found)
         if document is not None:
             loaded.documents.append(document)
+    if cache is not None:
+        cache.clear()
+        cache.update(kept)
     return loaded
 
 
-def load_file(path: Path, folder: str, siblings: Iterable[str] = ()) -> tuple[Document | None, list[Problem]]:
+def load_file(path: Path, folder: str, siblings: Iterable[str] = (),
+              raw: bytes | None = None) -> tuple[Document | None, list[Problem]]:
     shown = display_path(path)
     problems: list[Problem] = []
     if path.suffix != ".yaml":
@@ -123,7 +140,7 @@ def load_file(path: Path, folder: str, siblings: Iterable[str] = ()) -> tuple[Do
             Problem(shown, 1, 1, "", f"the file name '{record_id}' is the record's id and may hold only "
                     f"lower-case letters a-z, digits and single hyphens{clash}")
         )
-    raw = path.read_bytes()
+    raw = path.read_bytes() if raw is None else raw
     if len(raw) > MAX_FILE_BYTES:
         return None, [Problem(shown, 1, 1, "", f"file is {len(raw):,} bytes; the limit is {MAX_FILE_BYTES:,}")]
     try:

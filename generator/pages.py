@@ -22,6 +22,7 @@ from .history import FileHistory
 from .maps import CREDIT, MapRegion, Shapes, load_shapes, render_legend, render_map
 from .markdown_text import escape_inline, escape_paragraphs, safe_href
 from .partial_date import PartialDate
+from .reads import Read, Reads, TrackedDict, catalog_tables, changes, tracked_catalog
 from .records import Source
 from .structured_data import claim_jsonld
 
@@ -95,6 +96,25 @@ class Paths:
 
 
 @dataclass(frozen=True)
+class Rendered:
+    """A page as rendered, with what it was rendered from: its template call and what it read."""
+
+    call: tuple[Any, ...]
+    reads: frozenset[Read]
+    page: Page
+
+
+@dataclass(frozen=True)
+class PageCache:
+    """One build's pages, kept so that the next build renders again only the pages an edit reaches."""
+
+    settings: tuple[Any, ...]  # templates, introduction, map shapes: when they differ, nothing is reused
+    tables: dict[str, Any]  # what the pages read from: the catalog's tables and a few derived ones
+    pages: dict[str, Rendered]
+    reused: int = 0  # pages taken as they were from the build before
+
+
+@dataclass(frozen=True)
 class TimelineGroup:
     label: str
     claim_ids: list[str]
@@ -141,9 +161,16 @@ class _Renderer:
     """Renders one page at a time; records which claims it shows so their footnotes follow."""
 
     def __init__(self, catalog: Catalog, templates_dir: Path, shapes: Shapes | None,
-                 history: dict[str, FileHistory]) -> None:
-        self.catalog = catalog
+                 history: dict[str, FileHistory], previous: PageCache | None = None, track: bool = False) -> None:
+        self.reads = Reads()
+        self.tables = _tables(catalog, history)
+        # Noting reads costs about a fifth of the rendering time: only worth it when a next build will use them.
+        self.catalog = tracked_catalog(catalog, self.reads) if track else catalog
         self.shapes = shapes
+        self.previous = previous.pages if previous is not None else {}
+        self.changed = changes(previous.tables, self.tables) if previous is not None else set()
+        self.rendered: dict[str, Rendered] = {}
+        self.reused = 0
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
             undefined=jinja2.StrictUndefined,
@@ -156,7 +183,7 @@ class _Renderer:
         self.env.filters.update(text=escape_inline, paragraphs=escape_paragraphs, href=safe_href)
         self.env.filters["groupby_issue"] = self.group_by_issue
         self.env.globals.update(
-            catalog=catalog,
+            catalog=self.catalog,
             paths=Paths,
             feeds=Feeds,
             footnote_label=footnote_label,
@@ -166,7 +193,7 @@ class _Renderer:
             issue_label=issue_label,
             timeline_groups=self.timeline_groups,
             region_map=self.region_map,
-            history=history,
+            history=TrackedDict("history", history, self.reads) if track else history,
             strongest_roles=self.strongest_roles,
             render_claim_line=self.claim_line,
             # Bound to the page being rendered; globals, so that the macros module is built once.
@@ -179,14 +206,14 @@ class _Renderer:
             date_link=self.date_link,
             publisher=publisher_name,
         )
-        self._days = set(catalog.days())
-        self._months = set(catalog.months())
+        self._days = TrackedDict("days", self.tables["days"], self.reads) if track else self.tables["days"]
+        self._months = TrackedDict("months", self.tables["months"], self.reads) if track else self.tables["months"]
         self._page_path = ""
         self._up = ""  # '../' for each folder between the page and the site's root
         self._cited: dict[str, None] = {}  # in order of first appearance
         self._maps = 0
-        self._lines: dict[tuple[str, bool, str | None], str] = {}
-        self._notes: dict[str, str] = {}
+        self._lines: dict[tuple[str, bool, str | None], tuple[str, frozenset[Read]]] = {}
+        self._notes: dict[str, tuple[str, frozenset[Read]]] = {}
         self._line_template = self.env.get_template("_claim_line.md.j2")
         self._notes_template = self.env.get_template("_footnotes.md.j2")
 
@@ -257,14 +284,23 @@ class _Renderer:
         self._cited.setdefault(claim_id, None)
         key = (claim_id, show_actor, region_id)
         if key not in self._lines:
-            self._lines[key] = self._line_template.render(
-                claim_id=claim_id, show_actor=show_actor, region_id=region_id).strip("\n")
-        return self._lines[key]
+            with self.reads.frame() as reads:
+                line = self._line_template.render(claim_id=claim_id, show_actor=show_actor, region_id=region_id)
+            self._lines[key] = (line.strip("\n"), frozenset(reads))
+            return self._lines[key][0]
+        line, reads_of_line = self._lines[key]
+        self.reads.merge(reads_of_line)  # the page shows what the line read, as if it had read it itself
+        return line
 
     def _footnotes(self, claim_id: str) -> str:
         if claim_id not in self._notes:
-            self._notes[claim_id] = self._notes_template.render(claim_id=claim_id).strip()
-        return self._notes[claim_id]
+            with self.reads.frame() as reads:
+                notes = self._notes_template.render(claim_id=claim_id).strip()
+            self._notes[claim_id] = (notes, frozenset(reads))
+            return notes
+        notes, reads_of_notes = self._notes[claim_id]
+        self.reads.merge(reads_of_notes)
+        return notes
 
     def group_by_issue(self, claim_ids: list[str]) -> list[tuple[str | None, list[str]]]:
         """Claims grouped by issue key (issues in key order, claims without one last), dates kept in order."""
@@ -296,6 +332,21 @@ class _Renderer:
 
     def render(self, template: str, path: str, title: str, description: str, origin: str | None = None,
                meta: dict[str, Any] | None = None, **context: Any) -> Page:
+        """The page, rendered again only if its template call differs from the last build's or it read
+        something that changed since."""
+        call = (template, title, description, origin, meta, context)
+        before = self.previous.get(path)
+        if before is not None and before.call == call and before.reads.isdisjoint(self.changed):
+            self.rendered[path] = before
+            self.reused += 1
+            return before.page
+        with self.reads.frame() as reads:
+            page = self._render(template, path, title, description, origin, meta, context)
+        self.rendered[path] = Rendered(call, frozenset(reads), page)
+        return page
+
+    def _render(self, template: str, path: str, title: str, description: str, origin: str | None,
+                meta: dict[str, Any] | None, context: dict[str, Any]) -> Page:
         self._page_path, self._up, self._cited, self._maps = path, "../" * path.count("/"), {}, 0
         helpers = {"page_path": path, "title": title}
         body = self.env.get_template(template).render(**helpers, **context)
@@ -310,10 +361,39 @@ def build_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "", geo
                 history: dict[str, FileHistory] | None = None) -> list[Page]:
     """Every page of the site, sorted by path. Maps are drawn where region `geometry` (GeoJSON) is given;
     claim pages show when their file was added and changed where `history` knows."""
+    return render_pages(catalog, templates_dir, home_intro, geometry, history, track=False)[0]
+
+
+def render_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "", geometry: Path | None = None,
+                 history: dict[str, FileHistory] | None = None,
+                 previous: PageCache | None = None, track: bool = True) -> tuple[list[Page], PageCache]:
+    """`build_pages`, reusing from `previous` every page that would come out the same: one whose template
+    call is the same and which read nothing that changed. Anything else that pages depend on (templates,
+    introduction, shapes) is in `settings`; when it differs, every page is rendered again. Without `track`,
+    what pages read is not noted, and the next build cannot reuse any."""
+    settings = (_template_files(templates_dir), home_intro, _file_state(geometry))
+    if previous is not None and previous.settings != settings:
+        previous = None
     shapes = load_shapes(geometry) if geometry is not None and geometry.is_file() else None
-    renderer = _Renderer(catalog, templates_dir, shapes, history or {})
-    pages = list(_generate(catalog, renderer, home_intro))
-    return sorted(pages, key=lambda page: page.path)
+    renderer = _Renderer(catalog, templates_dir, shapes, history or {}, previous, track)
+    pages = sorted(_generate(catalog, renderer, home_intro), key=lambda page: page.path)
+    return pages, PageCache(settings, renderer.tables, renderer.rendered, renderer.reused)
+
+
+def _tables(catalog: Catalog, history: dict[str, FileHistory]) -> dict[str, Any]:
+    return {**catalog_tables(catalog), "history": history, "days": dict.fromkeys(catalog.days()),
+            "months": dict.fromkeys(catalog.months())}
+
+
+def _file_state(path: Path | None) -> tuple[str, int, int] | None:
+    if path is None or not path.is_file():
+        return None
+    stat = path.stat()
+    return (str(path), stat.st_mtime_ns, stat.st_size)
+
+
+def _template_files(templates_dir: Path) -> tuple[tuple[str, int, int] | None, ...]:
+    return tuple(_file_state(path) for path in sorted(templates_dir.rglob("*")) if path.is_file())
 
 
 INDEX_PAGES = (Paths.home, Paths.actors, Paths.regions, Paths.sources, Paths.claims, Paths.dates, Paths.timeline,

@@ -11,13 +11,13 @@ from pathlib import Path
 from .catalog import Catalog, build_catalog
 from .feeds import build_feeds
 from .history import read_history
-from .load import load_content
+from .load import FileCache, load_content
 from .open_data import build_open_data
 from .outputs import OutputFile
-from .pages import Page, build_pages
+from .pages import Page, PageCache, render_pages
 from .partial_date import PartialDate
 from .problems import ContentError, Problem
-from .validate import validate
+from .validate import RecordCache, validate
 
 GEOMETRY = "geo/ukraine-admin1.geojson"
 """Region shapes for the maps, in `content/` (see content/geo/README.md)."""
@@ -26,14 +26,16 @@ HOME_INTRO = "home.md"
 """A hand-written introduction, in `content/`, placed at the top of the generated home page."""
 
 
-def check(content_dir: Path) -> tuple[Catalog | None, list[Problem]]:
-    """Load and validate everything; a catalog only when no problem was found."""
-    loaded = load_content(content_dir)
-    records, found = validate(loaded.documents, loaded.ids)
+def check(content_dir: Path, files: FileCache | None = None,
+          records: RecordCache | None = None) -> tuple[Catalog | None, list[Problem]]:
+    """Load and validate everything; a catalog only when no problem was found. With caches, files whose
+    bytes are unchanged since the last call are neither parsed nor validated again."""
+    loaded = load_content(content_dir, files)
+    valid, found = validate(loaded.documents, loaded.ids, records)
     problems = loaded.problems + found
     if problems:
         return None, sorted(problems, key=lambda p: p.sort_key)
-    return build_catalog(records), []
+    return build_catalog(valid), []
 
 
 @dataclass(frozen=True)
@@ -43,15 +45,38 @@ class Site:
     updated: PartialDate | None  # the newest report date: the site's date, never the time of the build
 
 
+class Builds:
+    """The core run again and again on the same folders, as the preview does on every save. Each run
+    reuses what the last one parsed, validated and rendered wherever its inputs are unchanged, so that
+    an edit costs in proportion to what it reaches; the result is always what a fresh run would give."""
+
+    def __init__(self, content_dir: Path, templates_dir: Path, site_name: str = "", site_url: str | None = None,
+                 *, incremental: bool = True):
+        self.content_dir, self.templates_dir = content_dir, templates_dir
+        self.site_name, self.site_url = site_name, site_url
+        self.incremental = incremental  # False for a single run: nothing is kept for a next one
+        self._files: FileCache | None = {} if incremental else None
+        self._records: RecordCache | None = {} if incremental else None
+        self._pages: PageCache | None = None
+        self.reused_pages = 0  # by the last run, for the curious and for tests
+
+    def generate(self) -> Site:
+        """Every page and file of the site; raises ContentError listing every problem if the content has any."""
+        catalog, problems = check(self.content_dir, self._files, self._records)
+        if catalog is None:
+            raise ContentError(problems)
+        intro_file = self.content_dir / HOME_INTRO
+        intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
+        pages, self._pages = render_pages(catalog, self.templates_dir, intro, self.content_dir / GEOMETRY,
+                                          read_history(self.content_dir),
+                                          self._pages if self.incremental else None, self.incremental)
+        self.reused_pages = self._pages.reused
+        files = build_open_data(catalog) + build_feeds(catalog, self.site_name, self.site_url)
+        reported = [claim.dates.reported.date for claim in catalog.claims.values()]
+        updated = max(reported, key=lambda date: date.sort_key) if reported else None
+        return Site(pages, sorted(files, key=lambda f: f.path), updated)
+
+
 def generate(content_dir: Path, templates_dir: Path, site_name: str = "", site_url: str | None = None) -> Site:
     """Every page and file of the site; raises ContentError listing every problem if the content has any."""
-    catalog, problems = check(content_dir)
-    if catalog is None:
-        raise ContentError(problems)
-    intro_file = content_dir / HOME_INTRO
-    intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
-    pages = build_pages(catalog, templates_dir, intro, content_dir / GEOMETRY, read_history(content_dir))
-    files = build_open_data(catalog) + build_feeds(catalog, site_name, site_url)
-    reported = [claim.dates.reported.date for claim in catalog.claims.values()]
-    updated = max(reported, key=lambda date: date.sort_key) if reported else None
-    return Site(pages, sorted(files, key=lambda f: f.path), updated)
+    return Builds(content_dir, templates_dir, site_name, site_url, incremental=False).generate()

@@ -31,17 +31,32 @@ class Records:
         return table
 
 
-def validate(documents: list[Document], ids: dict[str, set[str]]) -> tuple[Records, list[Problem]]:
+RecordCache = dict[str, tuple[Document, Record | None, list[Problem]]]
+"""Each file's record (or its problems) by path, with the document it came from: reused while the loader
+hands over that same document, which it does while the file's bytes are unchanged."""
+
+
+def validate(documents: list[Document], ids: dict[str, set[str]],
+             cache: RecordCache | None = None) -> tuple[Records, list[Problem]]:
     """Records from documents; `ids` holds every record file's id, so that a reference to a file that
     has problems of its own is not reported a second time as unknown."""
     records = Records()
     problems: list[Problem] = []
+    kept: RecordCache = {}
     for document in documents:
-        record, found = to_record(document)
+        before = cache.get(document.path) if cache is not None else None
+        if before is not None and before[0] is document:
+            record, found = before[1], before[2]
+        else:
+            record, found = to_record(document)
+        kept[document.path] = (document, record, found)
         problems.extend(found)
         if record is not None:
             records.of(document.folder)[document.id] = record
     problems.extend(_check_references(documents, ids))
+    if cache is not None:
+        cache.clear()
+        cache.update(kept)
     return records, problems
 
 
