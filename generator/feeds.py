@@ -10,24 +10,33 @@ from __future__ import annotations
 import posixpath
 import uuid
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 from .catalog import Catalog
 from .outputs import OutputFile
 from .pages import Feeds, Paths
 from .partial_date import PartialDate
+from .reads import Memo
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 50
 
 
-def build_feeds(catalog: Catalog, site_name: str, site_url: str | None) -> list[OutputFile]:
-    feeds = [_feed(catalog, Feeds.all, Paths.home, site_name, site_name, catalog.claim_order, site_url)]
+def build_feeds(catalog: Catalog, site_name: str, site_url: str | None, memo: Memo | None = None) -> list[OutputFile]:
+    """Every feed. With a `memo` (and a tracked catalog), a feed whose claims are unchanged since the last
+    build is taken as it was."""
+    def feed(path: str, page: str, title: str, claim_ids: Callable[[], list[str]]) -> OutputFile:
+        def make() -> OutputFile:
+            return _feed(catalog, path, page, title, site_name, claim_ids(), site_url)
+        return memo(path, (page, title, site_name, site_url), make) if memo is not None else make()
+
+    feeds = [feed(Feeds.all, Paths.home, site_name, lambda: catalog.claim_order)]
     for actor_id, actor in catalog.actors.items():
-        feeds.append(_feed(catalog, Feeds.actor(actor_id), Paths.actor(actor_id), f"{actor.name} — {site_name}",
-                           site_name, catalog.claims_by_actor.get(actor_id, []), site_url))
+        feeds.append(feed(Feeds.actor(actor_id), Paths.actor(actor_id), f"{actor.name} — {site_name}",
+                          lambda a=actor_id: catalog.claims_by_actor.get(a, [])))
     for region_id, region in catalog.regions.items():
-        feeds.append(_feed(catalog, Feeds.region(region_id), Paths.region(region_id), f"{region.name} — {site_name}",
-                           site_name, catalog.claims_by_region.get(region_id, []), site_url))
+        feeds.append(feed(Feeds.region(region_id), Paths.region(region_id), f"{region.name} — {site_name}",
+                          lambda r=region_id: catalog.claims_by_region.get(r, [])))
     return feeds
 
 

@@ -38,7 +38,8 @@ def build_open_data(catalog: Catalog) -> list[OutputFile]:
 
 
 def _json(data: Any) -> bytes:
-    return (json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n").encode("utf-8")
+    # Compact: without indentation, the json module encodes in C, ten times as fast for a large dataset.
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
 
 def dataset(catalog: Catalog) -> dict[str, Any]:

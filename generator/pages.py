@@ -22,7 +22,7 @@ from .history import FileHistory
 from .maps import CREDIT, MapRegion, Shapes, load_shapes, render_legend, render_map
 from .markdown_text import escape_inline, escape_paragraphs, safe_href
 from .partial_date import PartialDate
-from .reads import Read, Reads, TrackedDict, catalog_tables, changes, tracked_catalog
+from .reads import Kept, Read, Reads, TrackedDict, Tracking, catalog_tables
 from .records import Source
 from .structured_data import claim_jsonld
 
@@ -96,22 +96,32 @@ class Paths:
 
 
 @dataclass(frozen=True)
-class Rendered:
-    """A page as rendered, with what it was rendered from: its template call and what it read."""
-
-    call: tuple[Any, ...]
-    reads: frozenset[Read]
-    page: Page
-
-
-@dataclass(frozen=True)
 class PageCache:
     """One build's pages, kept so that the next build renders again only the pages an edit reaches."""
 
     settings: tuple[Any, ...]  # templates, introduction, map shapes: when they differ, nothing is reused
-    tables: dict[str, Any]  # what the pages read from: the catalog's tables and a few derived ones
-    pages: dict[str, Rendered]
+    pages: dict[Any, Kept]  # by path, each with its template call and what it read
+    fragments: dict[Any, tuple[str, frozenset[Read]]]  # claim lines and footnotes, shared by many pages
     reused: int = 0  # pages taken as they were from the build before
+
+
+class _CompiledTemplates(jinja2.BytecodeCache):
+    """Templates compiled once per process and reused by every build's environment while their source is
+    the same (Jinja2 checks each template's checksum): compiling costs more than a small rebuild."""
+
+    def __init__(self) -> None:
+        self._code: dict[str, bytes] = {}
+
+    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        code = self._code.get(bucket.key)
+        if code is not None:
+            bucket.bytecode_from_string(code)
+
+    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
+        self._code[bucket.key] = bucket.bytecode_to_string()
+
+
+_COMPILED = _CompiledTemplates()
 
 
 @dataclass(frozen=True)
@@ -161,21 +171,22 @@ class _Renderer:
     """Renders one page at a time; records which claims it shows so their footnotes follow."""
 
     def __init__(self, catalog: Catalog, templates_dir: Path, shapes: Shapes | None,
-                 history: dict[str, FileHistory], previous: PageCache | None = None, track: bool = False) -> None:
-        self.reads = Reads()
-        self.tables = _tables(catalog, history)
-        # Noting reads costs about a fifth of the rendering time: only worth it when a next build will use them.
-        self.catalog = tracked_catalog(catalog, self.reads) if track else catalog
+                 history: dict[str, FileHistory], tracking: Tracking | None = None,
+                 previous: PageCache | None = None) -> None:
+        # Without tracking (a single build), reads are not noted: that costs about a fifth of the rendering.
+        track = tracking is not None
+        self.reads = tracking.reads if tracking is not None else Reads()
+        self.tables = tracking.tables if tracking is not None else site_tables(catalog, history)
+        self.catalog = tracking.catalog if tracking is not None else catalog
+        self.changed = tracking.changed if tracking is not None else set()
+        self.pages = tracking.memo(previous.pages if previous else None) if tracking else None
         self.shapes = shapes
-        self.previous = previous.pages if previous is not None else {}
-        self.changed = changes(previous.tables, self.tables) if previous is not None else set()
-        self.rendered: dict[str, Rendered] = {}
-        self.reused = 0
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
             undefined=jinja2.StrictUndefined,
             autoescape=False,  # the output is Markdown; text is escaped by the `text` filter instead
             auto_reload=False,  # templates do not change during a build: no file check per page
+            bytecode_cache=_COMPILED,
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
@@ -212,8 +223,11 @@ class _Renderer:
         self._up = ""  # '../' for each folder between the page and the site's root
         self._cited: dict[str, None] = {}  # in order of first appearance
         self._maps = 0
-        self._lines: dict[tuple[str, bool, str | None], tuple[str, frozenset[Read]]] = {}
-        self._notes: dict[str, tuple[str, frozenset[Read]]] = {}
+        # Claim lines and footnotes, each kept with what it read: those still valid come from the last build.
+        self.fragments: dict[Any, tuple[str, frozenset[Read]]] = {
+            key: kept for key, kept in (previous.fragments if previous is not None else {}).items()
+            if kept[1].isdisjoint(self.changed)
+        }
         self._line_template = self.env.get_template("_claim_line.md.j2")
         self._notes_template = self.env.get_template("_footnotes.md.j2")
 
@@ -282,23 +296,24 @@ class _Renderer:
     # same on every page of one folder depth: its line and its notes are rendered once per folder.
     def claim_line(self, claim_id: str, show_actor: bool = True, region_id: str | None = None) -> str:
         self._cited.setdefault(claim_id, None)
-        key = (claim_id, show_actor, region_id)
-        if key not in self._lines:
+        key = ("line", claim_id, show_actor, region_id)
+        if key not in self.fragments:
             with self.reads.frame() as reads:
                 line = self._line_template.render(claim_id=claim_id, show_actor=show_actor, region_id=region_id)
-            self._lines[key] = (line.strip("\n"), frozenset(reads))
-            return self._lines[key][0]
-        line, reads_of_line = self._lines[key]
+            self.fragments[key] = (line.strip("\n"), frozenset(reads))
+            return self.fragments[key][0]
+        line, reads_of_line = self.fragments[key]
         self.reads.merge(reads_of_line)  # the page shows what the line read, as if it had read it itself
         return line
 
     def _footnotes(self, claim_id: str) -> str:
-        if claim_id not in self._notes:
+        key = ("notes", claim_id)
+        if key not in self.fragments:
             with self.reads.frame() as reads:
                 notes = self._notes_template.render(claim_id=claim_id).strip()
-            self._notes[claim_id] = (notes, frozenset(reads))
+            self.fragments[key] = (notes, frozenset(reads))
             return notes
-        notes, reads_of_notes = self._notes[claim_id]
+        notes, reads_of_notes = self.fragments[key]
         self.reads.merge(reads_of_notes)
         return notes
 
@@ -334,16 +349,10 @@ class _Renderer:
                meta: dict[str, Any] | None = None, **context: Any) -> Page:
         """The page, rendered again only if its template call differs from the last build's or it read
         something that changed since."""
-        call = (template, title, description, origin, meta, context)
-        before = self.previous.get(path)
-        if before is not None and before.call == call and before.reads.isdisjoint(self.changed):
-            self.rendered[path] = before
-            self.reused += 1
-            return before.page
-        with self.reads.frame() as reads:
-            page = self._render(template, path, title, description, origin, meta, context)
-        self.rendered[path] = Rendered(call, frozenset(reads), page)
-        return page
+        if self.pages is None:
+            return self._render(template, path, title, description, origin, meta, context)
+        return self.pages(path, (template, title, description, origin, meta, context),
+                          lambda: self._render(template, path, title, description, origin, meta, context))
 
     def _render(self, template: str, path: str, title: str, description: str, origin: str | None,
                 meta: dict[str, Any] | None, context: dict[str, Any]) -> Page:
@@ -361,26 +370,28 @@ def build_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "", geo
                 history: dict[str, FileHistory] | None = None) -> list[Page]:
     """Every page of the site, sorted by path. Maps are drawn where region `geometry` (GeoJSON) is given;
     claim pages show when their file was added and changed where `history` knows."""
-    return render_pages(catalog, templates_dir, home_intro, geometry, history, track=False)[0]
+    return render_pages(catalog, templates_dir, home_intro, geometry, history)[0]
 
 
 def render_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "", geometry: Path | None = None,
                  history: dict[str, FileHistory] | None = None,
-                 previous: PageCache | None = None, track: bool = True) -> tuple[list[Page], PageCache]:
+                 tracking: Tracking | None = None, previous: PageCache | None = None) -> tuple[list[Page], PageCache]:
     """`build_pages`, reusing from `previous` every page that would come out the same: one whose template
     call is the same and which read nothing that changed. Anything else that pages depend on (templates,
-    introduction, shapes) is in `settings`; when it differs, every page is rendered again. Without `track`,
-    what pages read is not noted, and the next build cannot reuse any."""
+    introduction, shapes) is in `settings`; when it differs, every page is rendered again. Without
+    `tracking` (see `site_tables`), what pages read is not noted and the next build can reuse none."""
     settings = (_template_files(templates_dir), home_intro, _file_state(geometry))
     if previous is not None and previous.settings != settings:
         previous = None
     shapes = load_shapes(geometry) if geometry is not None and geometry.is_file() else None
-    renderer = _Renderer(catalog, templates_dir, shapes, history or {}, previous, track)
+    renderer = _Renderer(catalog, templates_dir, shapes, history or {}, tracking, previous)
     pages = sorted(_generate(catalog, renderer, home_intro), key=lambda page: page.path)
-    return pages, PageCache(settings, renderer.tables, renderer.rendered, renderer.reused)
+    kept = renderer.pages
+    return pages, PageCache(settings, kept.results if kept else {}, renderer.fragments, kept.reused if kept else 0)
 
 
-def _tables(catalog: Catalog, history: dict[str, FileHistory]) -> dict[str, Any]:
+def site_tables(catalog: Catalog, history: dict[str, FileHistory]) -> dict[str, Any]:
+    """What pages read: the catalog's tables, the files' history and the dates that have pages."""
     return {**catalog_tables(catalog), "history": history, "days": dict.fromkeys(catalog.days()),
             "months": dict.fromkeys(catalog.months())}
 

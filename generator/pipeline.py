@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from .catalog import Catalog, build_catalog
 from .feeds import build_feeds
@@ -14,9 +15,10 @@ from .history import read_history
 from .load import FileCache, load_content
 from .open_data import build_open_data
 from .outputs import OutputFile
-from .pages import Page, PageCache, render_pages
+from .pages import Page, PageCache, render_pages, site_tables
 from .partial_date import PartialDate
 from .problems import ContentError, Problem
+from .reads import Kept, Tracking
 from .validate import RecordCache, validate
 
 GEOMETRY = "geo/ukraine-admin1.geojson"
@@ -57,7 +59,9 @@ class Builds:
         self.incremental = incremental  # False for a single run: nothing is kept for a next one
         self._files: FileCache | None = {} if incremental else None
         self._records: RecordCache | None = {} if incremental else None
+        self._tables: dict[str, Any] | None = None  # what the last successful run read from
         self._pages: PageCache | None = None
+        self._feeds: dict[Any, Kept] | None = None
         self.reused_pages = 0  # by the last run, for the curious and for tests
 
     def generate(self) -> Site:
@@ -67,11 +71,16 @@ class Builds:
             raise ContentError(problems)
         intro_file = self.content_dir / HOME_INTRO
         intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
-        pages, self._pages = render_pages(catalog, self.templates_dir, intro, self.content_dir / GEOMETRY,
-                                          read_history(self.content_dir),
-                                          self._pages if self.incremental else None, self.incremental)
+        history = read_history(self.content_dir)
+        tracking = Tracking.start(catalog, site_tables(catalog, history), self._tables) if self.incremental else None
+        pages, self._pages = render_pages(catalog, self.templates_dir, intro, self.content_dir / GEOMETRY, history,
+                                          tracking, self._pages)
         self.reused_pages = self._pages.reused
-        files = build_open_data(catalog) + build_feeds(catalog, self.site_name, self.site_url)
+        feeds = tracking.memo(self._feeds) if tracking else None
+        files = build_open_data(catalog) + build_feeds(tracking.catalog if tracking else catalog, self.site_name,
+                                                       self.site_url, feeds)
+        if tracking is not None and feeds is not None:
+            self._tables, self._feeds = tracking.tables, feeds.results
         reported = [claim.dates.reported.date for claim in catalog.claims.values()]
         updated = max(reported, key=lambda date: date.sort_key) if reported else None
         return Site(pages, sorted(files, key=lambda f: f.path), updated)

@@ -9,9 +9,9 @@ a template that starts reading something new is tracked the moment it does.
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
-from typing import Any
+from typing import Any, TypeVar
 
 from .catalog import Catalog
 
@@ -26,6 +26,7 @@ class _Every:
 EVERY: Any = _Every()
 
 Read = tuple[str, Any]  # (table, key)
+T = TypeVar("T")
 
 
 class Reads:
@@ -168,3 +169,56 @@ def changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> set[Read]:
                 if isinstance(table, dict):
                     changed.update((name, key) for key in table)
     return changed
+
+
+@dataclasses.dataclass(frozen=True)
+class Kept:
+    """A result, with what produced it: the call's arguments and what it read."""
+
+    call: tuple[Any, ...]
+    reads: frozenset[Read]
+    value: Any
+
+
+class Memo:
+    """Results of one build, each reused by the next build if it is asked for with the same call and read
+    nothing that changed in between (`changed`, from `changes`). The calls must read the catalog only
+    through a tracked view sharing `reads`."""
+
+    def __init__(self, reads: Reads, changed: set[Read], previous: dict[Any, Kept] | None = None) -> None:
+        self.reads, self.changed = reads, changed
+        self.previous = previous or {}
+        self.results: dict[Any, Kept] = {}
+        self.reused = 0
+
+    def __call__(self, key: Any, call: tuple[Any, ...], make: Callable[[], T]) -> T:
+        before = self.previous.get(key)
+        if before is not None and before.call == call and before.reads.isdisjoint(self.changed):
+            self.results[key] = before
+            self.reused += 1
+            self.reads.merge(before.reads)
+            value: T = before.value
+            return value
+        with self.reads.frame() as reads:
+            value = make()
+        self.results[key] = Kept(call, frozenset(reads), value)
+        return value
+
+
+@dataclasses.dataclass(frozen=True)
+class Tracking:
+    """One build's tracked view of the catalog, its tables, and what changed since the build before."""
+
+    reads: Reads
+    catalog: Catalog  # the view: every read through it is noted in `reads`
+    tables: dict[str, Any]  # the catalog's tables and any derived ones, as this build has them
+    changed: set[Read]
+
+    @classmethod
+    def start(cls, catalog: Catalog, tables: dict[str, Any], before: dict[str, Any] | None) -> Tracking:
+        reads = Reads()
+        changed = changes(before, tables) if before is not None else set()
+        return cls(reads, tracked_catalog(catalog, reads), tables, changed)
+
+    def memo(self, previous: dict[Any, Kept] | None) -> Memo:
+        return Memo(self.reads, self.changed, previous)

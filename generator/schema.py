@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 from pathlib import Path
 
@@ -17,10 +18,16 @@ def schema_file_name(folder: str) -> str:
 
 def render_schemas() -> dict[str, str]:
     """File name → the schema's text, exactly as committed."""
-    return {
-        schema_file_name(folder): json.dumps(schema_for(model), indent=2, ensure_ascii=False, sort_keys=True) + "\n"
+    return dict(_schema_texts())
+
+
+@functools.cache
+def _schema_texts() -> tuple[tuple[str, str], ...]:
+    # The schemas follow from the code alone: made once per process, not on every build of the preview.
+    return tuple(
+        (schema_file_name(folder), json.dumps(schema_for(model), indent=2, ensure_ascii=False, sort_keys=True) + "\n")
         for folder, model in sorted(RECORD_TYPES.items())
-    }
+    )
 
 
 def write_schemas(content_dir: Path) -> list[Path]:
