@@ -30,13 +30,16 @@ def build_feeds(catalog: Catalog, site_name: str, site_url: str | None, memo: Me
             return _feed(catalog, path, page, title, site_name, claim_ids(), site_url)
         return memo(path, (page, title, site_name, site_url), make) if memo is not None else make()
 
+    def claims_of(index: dict[str, list[str]], key: str) -> Callable[[], list[str]]:
+        return lambda: index.get(key, [])
+
     feeds = [feed(Feeds.all, Paths.home, site_name, lambda: catalog.claim_order)]
     for actor_id, actor in catalog.actors.items():
         feeds.append(feed(Feeds.actor(actor_id), Paths.actor(actor_id), f"{actor.name} — {site_name}",
-                          lambda a=actor_id: catalog.claims_by_actor.get(a, [])))
+                          claims_of(catalog.claims_by_actor, actor_id)))
     for region_id, region in catalog.regions.items():
         feeds.append(feed(Feeds.region(region_id), Paths.region(region_id), f"{region.name} — {site_name}",
-                          lambda r=region_id: catalog.claims_by_region.get(r, [])))
+                          claims_of(catalog.claims_by_region, region_id)))
     return feeds
 
 
