@@ -6,6 +6,10 @@ time.perf_counter and prints one JSON object: seconds per stage, and the process
 (ru_maxrss) after each stage. Imports happen before any timing.
 
 With `--profile OUT` the stages run under cProfile instead, and the statistics are saved to OUT.
+
+With `--rebuild N` it times what the preview's core does instead: a first run that keeps what it read
+(`pipeline.Builds`), then N runs each after editing one claim's summary (claims spread over the corpus,
+each file restored afterwards), with the number of pages rendered again.
 """
 
 from __future__ import annotations
@@ -18,16 +22,19 @@ import time
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from generator.catalog import build_catalog
 from generator.feeds import build_feeds
 from generator.load import load_content
 from generator.open_data import build_open_data
 from generator.pages import build_pages
-from generator.pipeline import GEOMETRY, HOME_INTRO
+from generator.pipeline import GEOMETRY, HOME_INTRO, Builds
 from generator.validate import validate
 
 STAGES = ["load", "validate", "catalog", "pages", "files"]
 SITE_NAME = "Ukraine negotiations explainer"
+SCHEMA_LINE = "# yaml-language-server: $schema=../schema/claim.schema.json\n"
 
 
 def run_stages(content: Path, templates: Path) -> dict[str, Any]:
@@ -76,13 +83,40 @@ def run_stages(content: Path, templates: Path) -> dict[str, Any]:
     }
 
 
+def run_rebuilds(content: Path, templates: Path, edits: int) -> dict[str, Any]:
+    builds = Builds(content, templates, SITE_NAME, None)
+    started = time.perf_counter()
+    site = builds.generate()
+    first = time.perf_counter() - started
+    claims = sorted((content / "claims").glob("*.yaml"))
+    seconds, rendered = [], []
+    for number in range(edits):
+        path = claims[(number * 2 + 1) * len(claims) // (edits * 2)]
+        original = path.read_bytes()
+        try:
+            data = yaml.safe_load(original)
+            data["summary"] = f"Edit {number}. {data['summary']}"
+            path.write_text(SCHEMA_LINE + yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+            started = time.perf_counter()
+            site = builds.generate()
+            seconds.append(time.perf_counter() - started)
+            rendered.append(len(site.pages) - builds.reused_pages)
+        finally:
+            path.write_bytes(original)
+    return {"first_s": first, "seconds": seconds, "rendered_pages": rendered, "pages": len(site.pages),
+            "peak_kb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("content", type=Path)
     parser.add_argument("templates", type=Path)
     parser.add_argument("--profile", type=Path, metavar="OUT", help="run under cProfile and save the stats here")
+    parser.add_argument("--rebuild", type=int, metavar="N", help="time N rebuilds after one-claim edits instead")
     args = parser.parse_args()
-    if args.profile:
+    if args.rebuild:
+        result = run_rebuilds(args.content, args.templates, args.rebuild)
+    elif args.profile:
         import cProfile
 
         profiler = cProfile.Profile()

@@ -52,6 +52,7 @@ class Catalog:
     reported_in_month: dict[Month, list[str]] = field(default_factory=dict)
     deadline_on_day: dict[PartialDate, list[str]] = field(default_factory=dict)
     deadline_in_month: dict[Month, list[str]] = field(default_factory=dict)
+    happened_in_year_only: dict[int, list[str]] = field(default_factory=dict)  # dated to the year, no finer
     incoming_relations: dict[str, list[IncomingRelation]] = field(default_factory=dict)
     cited_by: dict[str, list[str]] = field(default_factory=dict)
 
@@ -111,6 +112,10 @@ class Catalog:
 
     def months(self) -> list[Month]:
         return sorted(set(self.happened_in_month) | set(self.reported_in_month) | set(self.deadline_in_month))
+
+    def years(self) -> list[int]:
+        """Every year with a month page or a claim dated to the year only: each has a page."""
+        return sorted({year for year, _ in self.months()} | set(self.happened_in_year_only))
 
     def days(self) -> list[PartialDate]:
         days = set(self.happened_on_day) | set(self.reported_on_day) | set(self.deadline_on_day)
@@ -173,6 +178,8 @@ def _index_claim(catalog: Catalog, claim_id: str, indexes: defaultdict[str, defa
     ]
     if claim.dates.deadline:
         moments.append((claim.dates.deadline.date, "deadline_on_day", "deadline_in_month"))
+    if claim.dates.happened.date.precision == "year":
+        add("happened_in_year_only", claim.dates.happened.date.year)
     for moment, day_index, month_index in moments:
         if moment.precision == "day":
             add(day_index, moment)

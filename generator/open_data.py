@@ -11,6 +11,7 @@ from typing import Any
 from .catalog import Catalog
 from .outputs import OutputFile
 from .pages import Paths
+from .reads import Memo
 from .records import RECORD_TYPES
 from .schema import render_schemas, schema_file_name
 
@@ -27,10 +28,12 @@ CSV_COLUMNS = [
 ]
 
 
-def build_open_data(catalog: Catalog) -> list[OutputFile]:
+def build_open_data(catalog: Catalog, memo: Memo | None = None) -> list[OutputFile]:
+    """The open data files. With a `memo` (and a tracked catalog), each record's entry and each claim's row
+    is taken from the last build where the record and what it shows are unchanged."""
     files = [
-        OutputFile(JSON_FILE, _json(dataset(catalog))),
-        OutputFile(CSV_FILE, claims_csv(catalog).encode("utf-8")),
+        OutputFile(JSON_FILE, _json(dataset(catalog, memo))),
+        OutputFile(CSV_FILE, claims_csv(catalog, memo).encode("utf-8")),
         OutputFile(f"{SCHEMA_DIR}/{DATASET_SCHEMA}", _json(dataset_schema())),
     ]
     files += [OutputFile(f"{SCHEMA_DIR}/{name}", text.encode("utf-8")) for name, text in render_schemas().items()]
@@ -42,11 +45,15 @@ def _json(data: Any) -> bytes:
     return (json.dumps(data, ensure_ascii=False, sort_keys=True) + "\n").encode("utf-8")
 
 
-def dataset(catalog: Catalog) -> dict[str, Any]:
+def dataset(catalog: Catalog, memo: Memo | None = None) -> dict[str, Any]:
     """Every record, exactly as its schema describes it, keyed by id under its folder's name."""
+    def entry(folder: str, record_id: str) -> dict[str, Any]:
+        def make() -> dict[str, Any]:
+            return dict(getattr(catalog, folder)[record_id].model_dump(mode="json", exclude_none=True))
+        return memo(("record", folder, record_id), (), make) if memo is not None else make()
+
     return {
-        folder: {record_id: record.model_dump(mode="json", exclude_none=True)
-                 for record_id, record in getattr(catalog, folder).items()}
+        folder: {record_id: entry(folder, record_id) for record_id in getattr(catalog, folder)}
         for folder in sorted(RECORD_TYPES)
     }
 
@@ -70,35 +77,43 @@ def dataset_schema() -> dict[str, Any]:
     }
 
 
-def claims_csv(catalog: Catalog) -> str:
+def claims_csv(catalog: Catalog, memo: Memo | None = None) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, lineterminator="\n")
     writer.writeheader()
+
+    def row(claim_id: str) -> dict[str, str]:
+        return memo(("row", claim_id), (), lambda: _row(catalog, claim_id)) if memo else _row(catalog, claim_id)
+
     for claim_id in catalog.claim_order:
-        claim = catalog.claims[claim_id]
-        dates = claim.dates
-        writer.writerow({column: _cell(value) for column, value in {
-            "id": claim_id,
-            "page": Paths.claim(claim_id).removesuffix(".md") + "/",
-            "kind": claim.kind,
-            "actor": claim.actor,
-            "actor_name": catalog.actors[claim.actor].name,
-            "addressee": claim.addressee or "",
-            "summary": claim.summary,
-            "issue": claim.issue or "",
-            "regions": ";".join(f"{m.region}:{m.role}" for m in claim.regions),
-            "happened": dates.happened.date.iso,
-            "happened_basis": dates.happened.basis,
-            "reported": dates.reported.date.iso,
-            "reported_basis": dates.reported.basis,
-            "deadline": dates.deadline.date.iso if dates.deadline else "",
-            "attribution": claim.attribution.level,
-            "attribution_detail": claim.attribution.detail or "",
-            "standing": claim.standing,
-            "independent_sources": str(len(catalog.independent_sources(claim_id))),
-            "sources": ";".join(c.source for c in claim.sources),
-        }.items()})
+        writer.writerow(row(claim_id))
     return out.getvalue()
+
+
+def _row(catalog: Catalog, claim_id: str) -> dict[str, str]:
+    claim = catalog.claims[claim_id]
+    dates = claim.dates
+    return {column: _cell(value) for column, value in {
+        "id": claim_id,
+        "page": Paths.claim(claim_id).removesuffix(".md") + "/",
+        "kind": claim.kind,
+        "actor": claim.actor,
+        "actor_name": catalog.actors[claim.actor].name,
+        "addressee": claim.addressee or "",
+        "summary": claim.summary,
+        "issue": claim.issue or "",
+        "regions": ";".join(f"{m.region}:{m.role}" for m in claim.regions),
+        "happened": dates.happened.date.iso,
+        "happened_basis": dates.happened.basis,
+        "reported": dates.reported.date.iso,
+        "reported_basis": dates.reported.basis,
+        "deadline": dates.deadline.date.iso if dates.deadline else "",
+        "attribution": claim.attribution.level,
+        "attribution_detail": claim.attribution.detail or "",
+        "standing": claim.standing,
+        "independent_sources": str(len(catalog.independent_sources(claim_id))),
+        "sources": ";".join(c.source for c in claim.sources),
+    }.items()}
 
 
 def _cell(value: str) -> str:

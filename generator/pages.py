@@ -87,6 +87,10 @@ class Paths:
         return f"claims/{claim_id}.md"
 
     @staticmethod
+    def year(year: int) -> str:
+        return f"dates/{year:04d}/index.md"
+
+    @staticmethod
     def month(year: int, month: int) -> str:
         return f"dates/{year:04d}/{month:02d}/index.md"
 
@@ -128,6 +132,19 @@ _COMPILED = _CompiledTemplates()
 class TimelineGroup:
     label: str
     claim_ids: list[str]
+    year: int
+    month: int | None = None  # None for the claims of a year dated to the year only
+
+    @property
+    def path(self) -> str:
+        """The page of the group's month, or of its year for claims dated to the year only."""
+        return Paths.month(self.year, self.month) if self.month else Paths.year(self.year)
+
+
+RECENT_CLAIMS = 200
+"""The timeline and the claims index list at most about this many of the latest claims, in whole months;
+earlier months are linked to their own pages. A page stays readable, and an edit to an old claim does not
+rebuild them. A site with fewer claims lists them all."""
 
 
 class Feeds:
@@ -200,9 +217,12 @@ class _Renderer:
             footnote_label=footnote_label,
             month_label=lambda year, month: PartialDate(year, month).label,
             days_in_month=self.days_in_month,
+            months_of_year=self.months_of_year,
             date_page=self.date_page,
             issue_label=issue_label,
             timeline_groups=self.timeline_groups,
+            recent_groups=self.recent_groups,
+            recent_claims=self.recent_claims,
             region_map=self.region_map,
             history=TrackedDict("history", history, self.reads) if track else history,
             strongest_roles=self.strongest_roles,
@@ -219,6 +239,7 @@ class _Renderer:
         )
         self._days = TrackedDict("days", self.tables["days"], self.reads) if track else self.tables["days"]
         self._months = TrackedDict("months", self.tables["months"], self.reads) if track else self.tables["months"]
+        self._years = TrackedDict("years", self.tables["years"], self.reads) if track else self.tables["years"]
         self._page_path = ""
         self._up = ""  # '../' for each folder between the page and the site's root
         self._cited: dict[str, None] = {}  # in order of first appearance
@@ -330,6 +351,8 @@ class _Renderer:
             return Paths.day(date)
         if date.month is not None and (date.year, date.month) in self._months:
             return Paths.month(date.year, date.month)
+        if date.precision == "year" and date.year in self._years:
+            return Paths.year(date.year)
         return None
 
     def timeline_groups(self) -> list[TimelineGroup]:
@@ -339,8 +362,33 @@ class _Renderer:
             date = self.catalog.claims[claim_id].dates.happened.date
             key = (date.year, date.month or 13)
             label = PartialDate(date.year, date.month).label if date.month else f"{date.year}, date known to the year only"
-            groups.setdefault(key, TimelineGroup(label, [])).claim_ids.append(claim_id)
+            groups.setdefault(key, TimelineGroup(label, [], date.year, date.month)).claim_ids.append(claim_id)
         return [groups[key] for key in sorted(groups)]
+
+    def recent_groups(self, limit: int = RECENT_CLAIMS) -> tuple[list[TimelineGroup], list[TimelineGroup]]:
+        """The timeline's groups split in two: the latest, in whole months, up to `limit` claims (always one
+        group at least), then the earlier groups, newest first, for links to their pages."""
+        groups = self.timeline_groups()
+        shown: list[TimelineGroup] = []
+        earlier: list[TimelineGroup] = []
+        count = 0
+        for group in reversed(groups):
+            if earlier or (shown and count + len(group.claim_ids) > limit):
+                earlier.append(group)
+            else:
+                shown.append(group)
+                count += len(group.claim_ids)
+        return shown[::-1], earlier
+
+    def recent_claims(self, limit: int = RECENT_CLAIMS) -> tuple[list[str], list[TimelineGroup]]:
+        """The claims of `recent_groups` in date order (claims dated to the year only first in their year),
+        and the earlier months."""
+        shown, earlier = self.recent_groups(limit)
+        ids = {claim_id for group in shown for claim_id in group.claim_ids}
+        return [claim_id for claim_id in self.catalog.claim_order if claim_id in ids], earlier
+
+    def months_of_year(self, year: int) -> list[int]:
+        return [month for y, month in self.catalog.months() if y == year]
 
     def days_in_month(self, year: int, month: int) -> list[PartialDate]:
         return [day for day in self.catalog.days() if (day.year, day.month) == (year, month)]
@@ -393,7 +441,7 @@ def render_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "", ge
 def site_tables(catalog: Catalog, history: dict[str, FileHistory]) -> dict[str, Any]:
     """What pages read: the catalog's tables, the files' history and the dates that have pages."""
     return {**catalog_tables(catalog), "history": history, "days": dict.fromkeys(catalog.days()),
-            "months": dict.fromkeys(catalog.months())}
+            "months": dict.fromkeys(catalog.months()), "years": dict.fromkeys(catalog.years())}
 
 
 def _file_state(path: Path | None) -> tuple[str, int, int] | None:
@@ -473,6 +521,9 @@ def _record_pages(catalog: Catalog, r: _Renderer) -> Iterator[Page]:
 
 def _date_pages(catalog: Catalog, r: _Renderer) -> Iterator[Page]:
     yield r.render("dates.md.j2", Paths.dates, "Dates", "Claims by the month and day they were made or reported.")
+    for year in catalog.years():
+        yield r.render("year.md.j2", Paths.year(year), str(year),
+                       f"Claims made, reported or falling due in {year}, month by month.", year=year)
     for year, month in catalog.months():
         label = PartialDate(year, month).label
         yield r.render("month.md.j2", Paths.month(year, month), label,

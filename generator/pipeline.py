@@ -61,7 +61,7 @@ class Builds:
         self._records: RecordCache | None = {} if incremental else None
         self._tables: dict[str, Any] | None = None  # what the last successful run read from
         self._pages: PageCache | None = None
-        self._feeds: dict[Any, Kept] | None = None
+        self._outputs: dict[Any, Kept] | None = None  # feeds, open data entries
         self.reused_pages = 0  # by the last run, for the curious and for tests
 
     def generate(self) -> Site:
@@ -76,11 +76,11 @@ class Builds:
         pages, self._pages = render_pages(catalog, self.templates_dir, intro, self.content_dir / GEOMETRY, history,
                                           tracking, self._pages)
         self.reused_pages = self._pages.reused
-        feeds = tracking.memo(self._feeds) if tracking else None
-        files = build_open_data(catalog) + build_feeds(tracking.catalog if tracking else catalog, self.site_name,
-                                                       self.site_url, feeds)
-        if tracking is not None and feeds is not None:
-            self._tables, self._feeds = tracking.tables, feeds.results
+        outputs = tracking.memo(self._outputs) if tracking else None
+        view = tracking.catalog if tracking else catalog
+        files = build_open_data(view, outputs) + build_feeds(view, self.site_name, self.site_url, outputs)
+        if tracking is not None and outputs is not None:
+            self._tables, self._outputs = tracking.tables, outputs.results
         reported = [claim.dates.reported.date for claim in catalog.claims.values()]
         updated = max(reported, key=lambda date: date.sort_key) if reported else None
         return Site(pages, sorted(files, key=lambda f: f.path), updated)

@@ -58,7 +58,7 @@ def test_export_writes_only_what_changed(content: Path, tmp_path: Path) -> None:
     args = ("--content", str(content), "--templates", str(ROOT / "theme" / "templates"), "export", str(out))
     first = run(*args, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == f"29 pages and 13 files in {out}: 42 written, 0 removed, 0 unchanged"
+    assert first.stdout.strip() == f"30 pages and 13 files in {out}: 43 written, 0 removed, 0 unchanged"
     claim_page = out / "claims" / "bob-refuses.md"
     actor_page = out / "actors" / "alice.md"
     before = {p: p.stat().st_mtime_ns for p in (claim_page, actor_page)}
@@ -66,7 +66,7 @@ def test_export_writes_only_what_changed(content: Path, tmp_path: Path) -> None:
     os.utime(actor_page, ns=(1, 1))
 
     second = run(*args, cwd=tmp_path)
-    assert second.stdout.strip() == f"29 pages and 13 files in {out}: 0 written, 0 removed, 42 unchanged"
+    assert second.stdout.strip() == f"30 pages and 13 files in {out}: 0 written, 0 removed, 43 unchanged"
     assert claim_page.stat().st_mtime_ns == 1 and actor_page.stat().st_mtime_ns == 1
     assert before  # the first run wrote both
 

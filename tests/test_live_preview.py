@@ -1,13 +1,17 @@
-"""`mkdocs serve`: saving a YAML file updates the page open in the browser, without reloading it by hand."""
+"""`mkdocs serve --dirty` (as `make preview` runs it): saving a YAML file updates the page open in the browser,
+without reloading it by hand, and the site served after any edits is the site a fresh build gives."""
 
 from __future__ import annotations
 
+import json
 import os
+import re
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -15,6 +19,8 @@ from playwright.sync_api import Browser, expect
 
 from .browser import free_port, wait_for
 from .conftest import SMALL, make_project
+
+LIVERELOAD = re.compile(r"<script>\s*var livereload = .*?</script>", re.S)  # what the server adds to pages
 
 
 @pytest.fixture
@@ -24,7 +30,7 @@ def served(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen(
-        ["timeout", "300", sys.executable, "-m", "mkdocs", "serve", "--livereload",
+        ["timeout", "300", sys.executable, "-m", "mkdocs", "serve", "--livereload", "--dirty",
          "--dev-addr", f"127.0.0.1:{port}", "-f", str(project / "mkdocs.yml")],
         cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT,
     )
@@ -87,3 +93,84 @@ def test_a_broken_file_shows_its_problems_in_the_browser_and_the_fix_brings_the_
         assert "Bob again refused" in fetch(base + "actors/bob/")
     finally:
         page.close()
+
+
+def served_or_none(url: str) -> str | None:
+    try:
+        return LIVERELOAD.sub("", fetch(url))
+    except urllib.error.HTTPError as error:
+        if error.code == 404:
+            return None
+        raise
+
+
+def wait_until(check: Callable[[], bool], what: str, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while not check():
+        if time.monotonic() > deadline:
+            raise AssertionError(f"not served within {timeout:.0f} s: {what}")
+        time.sleep(0.2)
+
+
+def fresh_build(project: Path, base: str, out: Path) -> Path:
+    """The same project built from scratch by `mkdocs build`, with the address the server gives it."""
+    config = project / "mkdocs.yml"
+    fresh = project / "mkdocs-fresh.yml"
+    fresh.write_text(config.read_text().replace("site_name:", f"site_url: {base}\nsite_name:", 1))
+    try:
+        subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-f", str(fresh), "-d", str(out)],
+                       cwd=project, check=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    finally:
+        fresh.unlink()
+    return out
+
+
+def test_after_edits_additions_deletions_and_a_new_configuration_the_served_site_is_a_fresh_build(
+        served: tuple[Path, str], tmp_path: Path) -> None:
+    project, base = served
+    claims = project / "content" / "claims"
+    record = claims / "bob-refuses.yaml"
+    record.write_text(record.read_text().replace("Bob refused to cede", "Bob flatly refused to cede"))
+    wait_until(lambda: "Bob flatly refused" in (served_or_none(base + "actors/bob/") or ""), "the edited claim")
+
+    added = claims / "bob-refuses-again.yaml"
+    added.write_text(record.read_text().replace("Bob flatly refused", "Bob once more refused"))
+    wait_until(lambda: served_or_none(base + "claims/bob-refuses-again/") is not None, "the added claim's page")
+
+    deleted = next(path for path in sorted(claims.glob("*.yaml")) if path.stem not in ("bob-refuses", added.stem)
+                   and path.stem not in record.read_text())
+    deleted_url = base + f"claims/{deleted.stem}/"
+    assert served_or_none(deleted_url) is not None
+    deleted.unlink()
+    wait_until(lambda: served_or_none(deleted_url) is None, "the deleted claim's page, gone")
+
+    actor = project / "content" / "actors" / "bob.yaml"
+    actor.write_text(actor.read_text().replace("name: Bob Example", "name: Robert Example", 1))
+    wait_until(lambda: ">Robert Example<" in (served_or_none(base + f"claims/{added.stem}/") or ""), "the renamed actor")
+
+    # What every page shows besides its content: a change there reaches pages whose own content is unchanged.
+    config = project / "mkdocs.yml"
+    config.write_text(config.read_text().replace("site_name: Ukraine negotiations explainer",
+                                                 "site_name: Renamed explainer", 1))
+    wait_until(lambda: "Renamed explainer" in (served_or_none(base + "about/") or ""), "the new site name")
+    time.sleep(1.5)  # any rebuild still under way has finished
+
+    site = fresh_build(project, base, tmp_path / "fresh")
+    pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
+    differ = []
+    for page in pages:
+        served_page = served_or_none(base + page.removesuffix("index.html"))
+        if served_page != (site / page).read_text(encoding="utf-8"):
+            differ.append(page)
+    assert not differ, f"stale or different pages: {differ}"
+    assert f"claims/{deleted.stem}/index.html" not in pages
+
+    def index(text: str) -> list[tuple[str, str, str]]:
+        return sorted((doc["location"], doc["title"], doc["text"]) for doc in json.loads(text)["docs"])
+
+    served_index = index(fetch(base + "search/search_index.json"))
+    fresh_index = index((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    assert set(fresh_index) - set(served_index) == set()
+    assert set(served_index) - set(fresh_index) == set()
+    assert served_index == fresh_index
+    assert not any(location.startswith(f"claims/{deleted.stem}/") for location, _, _ in served_index)

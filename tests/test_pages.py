@@ -36,7 +36,7 @@ def test_one_page_per_record_date_and_index(pages: dict[str, Page]) -> None:
         "data/index.md",
         "dates/2025/07/03.md", "dates/2025/07/04.md", "dates/2025/07/14.md", "dates/2025/07/index.md",
         "dates/2025/08/20.md", "dates/2025/08/index.md", "dates/2025/09/01.md", "dates/2025/09/index.md",
-        "dates/index.md", "index.md",
+        "dates/2025/index.md", "dates/index.md", "index.md",
         "regions/donetsk.md", "regions/index.md", "regions/kherson.md",
         "sources/daily-article.md", "sources/index.md", "sources/weekly-article.md", "sources/wire-report.md",
         "threads/index.md", "threads/territory.demands.md", "timeline.md",

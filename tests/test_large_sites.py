@@ -1,0 +1,74 @@
+"""A large site (a synthetic corpus of 300 claims, bench/make_corpus.py): the timeline and the claims index
+list the latest claims and link every earlier month or year, where each earlier claim is listed."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.pages import RECENT_CLAIMS, Page, Paths
+from generator.pipeline import check, generate
+
+from .conftest import ROOT
+
+CLAIM_LINK = re.compile(r"\]\((?:\.\./)*claims/([a-z0-9-]+)\.md\)")
+LINK = re.compile(r"\]\(((?:\.\./)*[a-z0-9/.-]+\.md)\)")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("corpus") / "project"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "300", str(out)], check=True,
+                   capture_output=True)
+    return out / "content"
+
+
+@pytest.fixture(scope="module")
+def pages(corpus: Path) -> dict[str, Page]:
+    return {page.path: page for page in generate(corpus, ROOT / "theme" / "templates").pages}
+
+
+def claims_listed(markdown: str) -> set[str]:
+    body = markdown.split("\n[^", 1)[0]  # the footnotes link claims too
+    return set(CLAIM_LINK.findall(body))
+
+
+def earlier_section(markdown: str) -> str:
+    assert "## Earlier months" in markdown
+    return markdown.split("## Earlier months", 1)[1].split("\n[^", 1)[0]
+
+
+@pytest.mark.parametrize("index", [Paths.timeline, Paths.claims])
+def test_the_latest_claims_are_listed_and_every_earlier_one_is_a_link_away(
+        corpus: Path, pages: dict[str, Page], index: str) -> None:
+    catalog, problems = check(corpus)
+    assert catalog is not None, problems
+    assert len(catalog.claims) > RECENT_CLAIMS
+    listed = claims_listed(pages[index].markdown.split("## Earlier months", 1)[0])
+    assert 0 < len(listed) <= RECENT_CLAIMS
+    newest = catalog.claim_order[-1]
+    assert newest in listed
+
+    here = posixpath.dirname(index)
+    linked = [posixpath.normpath(posixpath.join(here, link)) for link in LINK.findall(earlier_section(pages[index].markdown))]
+    assert linked and all(path in pages for path in linked), linked
+    reachable = set(listed)
+    for path in linked:
+        reachable |= claims_listed(pages[path].markdown)
+    assert reachable == set(catalog.claims)
+
+
+def test_each_year_has_a_page_with_its_months_and_the_claims_known_only_to_the_year(
+        corpus: Path, pages: dict[str, Page]) -> None:
+    catalog, _ = check(corpus)
+    assert catalog is not None and catalog.happened_in_year_only
+    for year in catalog.years():
+        page = pages[Paths.year(year)].markdown
+        for month in (m for y, m in catalog.months() if y == year):
+            assert Paths.month(year, month).removeprefix(f"dates/{year:04d}/") in page
+        assert claims_listed(page) == set(catalog.happened_in_year_only.get(year, []))
