@@ -17,6 +17,7 @@ QUICK_SIZE = 60  # bench/run.py's --quick size
 
 ROWS = [
     "core · load", "core · validate", "core · catalog", "core · pages", "core · files", "**core · total**",
+    "core · first run keeping what it read", "core · rebuild after editing one claim",
     "**mkdocs build, with the plugin**", "mkdocs build, baseline", "`generator export`",
     "**build ratio plugin / baseline**", "**core share of the full build**", "**median HTML page**",
     "largest HTML page", "**preview latency**", "**stale listing page**", "`mkdocs serve` first build",
@@ -66,6 +67,10 @@ def test_quick_benchmark_reports_every_row(tmp_path: Path) -> None:
     core = figures["core"][str(QUICK_SIZE)]
     assert all(core["stages"][stage]["median_s"] > 0 for stage in ("load", "validate", "pages", "files"))
     assert core["counts"]["claims"] == QUICK_SIZE
+    rebuild = core["rebuild"]
+    assert len(rebuild["seconds"]) == 5 and all(seconds > 0 for seconds in rebuild["seconds"])
+    # An edit to one claim renders a few pages again, not the whole site.
+    assert all(0 < rendered < rebuild["pages"] // 2 for rendered in rebuild["rendered_pages"]), rebuild
     preview = figures["preview"]
     assert len(preview["edits"]) == 1 and preview["edits"][0]["latency_s"] > 0
 
