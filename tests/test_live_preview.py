@@ -163,6 +163,7 @@ def test_after_edits_additions_deletions_and_a_new_configuration_the_served_site
         if served_page != (site / page).read_text(encoding="utf-8"):
             differ.append(page)
     assert not differ, f"stale or different pages: {differ}"
+    assert fetch(base + "sitemap.xml") == (site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"claims/{deleted.stem}/index.html" not in pages
 
     def index(text: str) -> list[tuple[str, str, str]]:
