@@ -93,8 +93,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
-        self.dirty = dirty
-        if dirty:
+        # Only the preview keeps track of what it wrote; `mkdocs build --dirty` into a folder an earlier
+        # process wrote is left to MkDocs, warning included.
+        self.dirty = dirty and self.serving
+        if self.dirty:
             logging.getLogger("mkdocs.commands.build").addFilter(_DirtyBuildIsComplete())
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
