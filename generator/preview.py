@@ -1,0 +1,140 @@
+"""What a dirty build of MkDocs leaves undone, done for the preview (`mkdocs serve --dirty`).
+
+In a dirty build MkDocs renders again only the files whose `is_modified()` is true and keeps the rest of
+the site folder as it is. That is right for a page whose own content is unchanged, as long as nothing
+around it changed either. `DirtyPreview` keeps it right from one build to the next:
+
+- each generated file says whether its content differs from the last build's (`file`);
+- a page or file the last build had and this one has not is deleted from the site folder (`files_done`);
+- Material's search index is merged page by page (`merge_search_index`): its own dirty mode assumes
+  that exactly one page changed;
+- a change to what every page shows besides its content (`mkdocs.yml`, the theme's overrides, the list
+  of hand-written pages) empties the site folder, so that every page is written again (`start`);
+- the sitemap and the 404 page are rendered again only when what they show changed (`files_done`).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+import shutil
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+
+class DirtyBuildIsComplete(logging.Filter):
+    """MkDocs warns that a dirty build may leave pages stale, which strict mode turns into a failed build.
+    With `DirtyPreview` it leaves none, so that one warning is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith("A 'dirty' build is being performed")
+
+
+class _GeneratedFile(File):
+    """A generated page or file that a dirty build writes again only if its content changed."""
+
+    changed = True
+
+    def is_modified(self) -> bool:
+        return self.changed or not os.path.isfile(self.abs_dest_path)
+
+
+class DirtyPreview:
+    """The state one build leaves for the next: what was written, where, and what surrounded it."""
+
+    def __init__(self) -> None:
+        self.published: dict[str, bytes | str] = {}  # by path: content written by the last build
+        self.destinations: dict[str, str] = {}  # by path: where in the site folder it went
+        self.surroundings: str | None = None  # digest of what every page shows besides its own content
+        self.site_shape: tuple[Any, ...] | None = None  # what the sitemap and the 404 page are made of
+        self.search_pages: dict[str, str] = {}  # by page address: its search entries, as JSON
+        self.page_urls: set[str] = set()
+        self._publishing: dict[str, bytes | str] = {}
+
+    def start(self, config: MkDocsConfig) -> None:
+        """Before a build: if what surrounds every page changed, every page must be written again."""
+        surroundings = _surroundings(config)
+        if self.surroundings not in (None, surroundings) and os.path.isdir(config.site_dir):
+            for entry in os.scandir(config.site_dir):
+                shutil.rmtree(entry.path) if entry.is_dir() and not entry.is_symlink() else os.remove(entry.path)
+            self.published.clear()
+            self.search_pages.clear()
+        self.surroundings = surroundings
+        self._publishing = {}
+
+    def file(self, config: MkDocsConfig, path: str, content: str | bytes,
+             inclusion: InclusionLevel = InclusionLevel.UNDEFINED) -> File:
+        """A generated file that tells MkDocs whether it changed since the last build."""
+        file = _GeneratedFile.generated(config, path, content=content, inclusion=inclusion)
+        assert isinstance(file, _GeneratedFile)
+        file.changed = self.published.get(path) != content
+        self._publishing[path] = content
+        self.destinations[path] = file.abs_dest_path
+        return file
+
+    def files_done(self, files: Files, config: MkDocsConfig) -> None:
+        """Once every file is known: delete what is gone, and keep the site-wide pages if they are the same."""
+        for path in self.published.keys() - self._publishing.keys():
+            destination = self.destinations.pop(path)
+            if os.path.isfile(destination):
+                os.remove(destination)
+            try:
+                os.rmdir(os.path.dirname(destination))  # a page's own folder, once empty
+            except OSError:
+                pass
+        self.published = self._publishing
+        # As pages give their address (and search entries their location): the home page's is ''.
+        self.page_urls = {"" if file.url in (".", "./") else file.url for file in files.documentation_pages()}
+        # The sitemap lists every page with the site's date; the 404 page shows what surrounds every page.
+        # Rendering the sitemap alone takes about a quarter of a second at 1,000 claims.
+        shape = (frozenset(self.page_urls), os.environ.get("SOURCE_DATE_EPOCH"), self.surroundings)
+        if shape == self.site_shape:
+            for name in ("sitemap.xml", "404.html"):
+                if os.path.isfile(os.path.join(config.site_dir, name)):
+                    config.theme.static_templates.discard(name)
+        self.site_shape = shape
+
+    def merge_search_index(self, config: MkDocsConfig) -> None:
+        """After Material's search plugin wrote the index of the pages rendered in this build: each page's
+        entries replace its earlier ones, the entries of pages that are gone are dropped, and the whole
+        index is written again."""
+        search = next((plugin for plugin in config.plugins.values() if hasattr(plugin, "search_index_prev")), None)
+        if search is None or not getattr(search.config, "enabled", True):
+            return
+        index = search.search_index
+        by_page: dict[str, list[dict[str, Any]]] = {}
+        for entry in index.entries:
+            by_page.setdefault(entry["location"].split("#")[0], []).append(entry)
+        for location, entries in by_page.items():
+            self.search_pages[location] = json.dumps(entries, separators=(",", ":"), default=str)[1:-1]
+        for location in self.search_pages.keys() - self.page_urls:
+            del self.search_pages[location]
+        settings = {key: index.config[key] for key in ["lang", "separator", "pipeline", "fields"]}
+        docs = ",".join(chunk for _, chunk in sorted(self.search_pages.items()) if chunk)
+        text = '{"config":' + json.dumps(settings, separators=(",", ":"), default=str) + ',"docs":[' + docs + "]}"
+        Path(config.site_dir, "search", "search_index.json").write_text(text, encoding="utf-8")
+        search.search_index_prev = None  # so that its next index holds only the pages rendered then
+
+
+def _surroundings(config: MkDocsConfig) -> str:
+    """A digest of what every rendered page shows besides its own content: the configuration file, the
+    theme's overrides, and which hand-written pages exist (the navigation; MkDocs itself renders a
+    hand-written page again when it changes)."""
+    digest = hashlib.sha256()
+    if config.config_file_path:
+        digest.update(Path(config.config_file_path).read_bytes())
+    if config.theme.custom_dir:
+        for path in _files_in(Path(config.theme.custom_dir)):
+            digest.update(f"{path}\0{path.stat().st_mtime_ns}\0".encode())
+    for path in _files_in(Path(config.docs_dir)):
+        digest.update(f"{path}\0".encode())
+    return digest.hexdigest()
+
+
+def _files_in(folder: Path) -> list[Path]:
+    return sorted(path for path in folder.rglob("*") if path.is_file())
