@@ -34,6 +34,7 @@ PAGES = [
     "regions/donetsk/",
     "dates/2025/07/03/",
     "dates/2025/07/",
+    "dates/2025/",
     "claims/putin-demands-all-of-donetsk/",
     "sources/kyiv-independent-putin-offensive-60-days/",
     "data/",

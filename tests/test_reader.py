@@ -19,6 +19,7 @@ FAMILIES = {
     "region": "regions/donetsk/",
     "day": "dates/2025/07/03/",
     "month": "dates/2025/07/",
+    "year": "dates/2025/",
     "claim": "claims/putin-demands-all-of-donetsk/",
     "source": "sources/kyiv-independent-putin-offensive-60-days/",
     "data": "data/",

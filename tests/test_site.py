@@ -133,7 +133,7 @@ def test_every_record_page_is_within_three_clicks_of_home(real_site: Path) -> No
         [f"actors/{i}/" for i in catalog.actors] + [f"regions/{i}/" for i in catalog.regions]
         + [f"claims/{i}/" for i in catalog.claims] + [f"sources/{i}/" for i in catalog.sources]
         + [f"dates/{d.year:04d}/{d.month:02d}/{d.day:02d}/" for d in catalog.days()]
-        + [f"dates/{y:04d}/{m:02d}/" for y, m in catalog.months()]
+        + [f"dates/{y:04d}/{m:02d}/" for y, m in catalog.months()] + [f"dates/{y:04d}/" for y in catalog.years()]
     )
     unreachable = [url for url in wanted if page_file(real_site, url) not in depth]
     assert unreachable == []
