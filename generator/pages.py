@@ -22,7 +22,7 @@ from .history import FileHistory
 from .maps import CREDIT, MapRegion, Shapes, load_shapes, render_legend, render_map
 from .markdown_text import escape_inline, escape_paragraphs, safe_href
 from .partial_date import PartialDate
-from .reads import Kept, Read, Reads, TrackedDict, Tracking, catalog_tables
+from .reads import Kept, Read, TrackedDict, Tracking, catalog_tables
 from .records import Source
 from .structured_data import claim_jsonld
 
@@ -191,12 +191,14 @@ class _Renderer:
                  history: dict[str, FileHistory], tracking: Tracking | None = None,
                  previous: PageCache | None = None) -> None:
         # Without tracking (a single build), reads are not noted: that costs about a fifth of the rendering.
-        track = tracking is not None
-        self.reads = tracking.reads if tracking is not None else Reads()
-        self.tables = tracking.tables if tracking is not None else site_tables(catalog, history)
-        self.catalog = tracking.catalog if tracking is not None else catalog
-        self.changed = tracking.changed if tracking is not None else set()
-        self.pages = tracking.memo(previous.pages if previous else None) if tracking else None
+        tracking = tracking or Tracking.off(catalog, site_tables(catalog, history))
+        self.reads, self.tables, self.catalog = tracking.reads, tracking.tables, tracking.catalog
+        self.changed = tracking.changed
+        self.pages = tracking.memo(previous.pages if previous else None) if tracking.noting else None
+
+        def table(name: str) -> dict[Any, Any]:
+            return TrackedDict(name, self.tables[name], self.reads) if tracking.noting else self.tables[name]
+
         self.shapes = shapes
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
@@ -224,7 +226,7 @@ class _Renderer:
             recent_groups=self.recent_groups,
             recent_claims=self.recent_claims,
             region_map=self.region_map,
-            history=TrackedDict("history", history, self.reads) if track else history,
+            history=table("history"),
             strongest_roles=self.strongest_roles,
             render_claim_line=self.claim_line,
             # Bound to the page being rendered; globals, so that the macros module is built once.
@@ -237,9 +239,7 @@ class _Renderer:
             date_link=self.date_link,
             publisher=publisher_name,
         )
-        self._days = TrackedDict("days", self.tables["days"], self.reads) if track else self.tables["days"]
-        self._months = TrackedDict("months", self.tables["months"], self.reads) if track else self.tables["months"]
-        self._years = TrackedDict("years", self.tables["years"], self.reads) if track else self.tables["years"]
+        self._days, self._months, self._years = table("days"), table("months"), table("years")
         self._page_path = ""
         self._up = ""  # '../' for each folder between the page and the site's root
         self._cited: dict[str, None] = {}  # in order of first appearance

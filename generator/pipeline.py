@@ -73,9 +73,10 @@ class Builds:
         intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
         history = read_history(self.content_dir)
         tracking = Tracking.start(catalog, site_tables(catalog, history), self._tables) if self.incremental else None
-        pages, self._pages = render_pages(catalog, self.templates_dir, intro, self.content_dir / GEOMETRY, history,
-                                          tracking, self._pages)
-        self.reused_pages = self._pages.reused
+        pages, rendered = render_pages(catalog, self.templates_dir, intro, self.content_dir / GEOMETRY, history,
+                                       tracking, self._pages)
+        self.reused_pages = rendered.reused
+        self._pages = rendered if self.incremental else None  # a single run keeps nothing for a next one
         outputs = tracking.memo(self._outputs) if tracking else None
         view = tracking.catalog if tracking else catalog
         files = build_open_data(view, outputs) + build_feeds(view, self.site_name, self.site_url, outputs)

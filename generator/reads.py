@@ -213,12 +213,18 @@ class Tracking:
     catalog: Catalog  # the view: every read through it is noted in `reads`
     tables: dict[str, Any]  # the catalog's tables and any derived ones, as this build has them
     changed: set[Read]
+    noting: bool = True
 
     @classmethod
     def start(cls, catalog: Catalog, tables: dict[str, Any], before: dict[str, Any] | None) -> Tracking:
         reads = Reads()
         changed = changes(before, tables) if before is not None else set()
         return cls(reads, tracked_catalog(catalog, reads), tables, changed)
+
+    @classmethod
+    def off(cls, catalog: Catalog, tables: dict[str, Any]) -> Tracking:
+        """For a single build: the catalog itself, nothing noted."""
+        return cls(Reads(), catalog, tables, set(), noting=False)
 
     def memo(self, previous: dict[Any, Kept] | None) -> Memo:
         return Memo(self.reads, self.changed, previous)
