@@ -142,7 +142,7 @@ def snapshot(work: Path) -> dict[str, str]:
     for path in sorted(p for p in code.rglob("*") if p.is_file()):
         digest.update(path.relative_to(code).as_posix().encode() + b"\0" + path.read_bytes())
     CODE = code
-    ENV["PYTHONPATH"] = str(code)  # before the editable install of /work/main in sys.path
+    ENV["PYTHONPATH"] = str(code)  # ahead of the editable install in sys.path
     version = {"head": _git("rev-parse", "--short", "HEAD"),
                "uncommitted": _git("status", "--porcelain", "--", "generator", "theme", "mkdocs.yml",
                                    "content/pages", "bench/make_corpus.py", "bench/stages.py").replace("\n", "; "),

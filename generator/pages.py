@@ -18,6 +18,7 @@ from typing import Any
 import jinja2
 
 from .catalog import Catalog
+from .compiled_templates import CompiledTemplates
 from .history import FileHistory
 from .maps import CREDIT, MapRegion, Shapes, load_shapes, render_legend, render_map
 from .markdown_text import escape_inline, escape_paragraphs, safe_href
@@ -109,23 +110,7 @@ class PageCache:
     reused: int = 0  # pages taken as they were from the build before
 
 
-class _CompiledTemplates(jinja2.BytecodeCache):
-    """Templates compiled once per process and reused by every build's environment while their source is
-    the same (Jinja2 checks each template's checksum): compiling costs more than a small rebuild."""
-
-    def __init__(self) -> None:
-        self._code: dict[str, bytes] = {}
-
-    def load_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        code = self._code.get(bucket.key)
-        if code is not None:
-            bucket.bytecode_from_string(code)
-
-    def dump_bytecode(self, bucket: jinja2.bccache.Bucket) -> None:
-        self._code[bucket.key] = bucket.bytecode_to_string()
-
-
-_COMPILED = _CompiledTemplates()
+_COMPILED = CompiledTemplates()  # page templates, shared by every build in this process
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config import config_options
 from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
@@ -126,6 +127,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         # Generated pages only: hand-written pages are the editors' own Markdown, trusted as such.
         return sanitize(html) if page.file.src_uri in self.generated else html
+
+    def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        if self.preview is not None:
+            self.preview.environment(env)
+        return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if self.preview is not None:

@@ -10,7 +10,8 @@ around it changed either. `DirtyPreview` keeps it right from one build to the ne
   that exactly one page changed;
 - a change to what every page shows besides its content (`mkdocs.yml`, the theme's overrides, the list
   of hand-written pages) empties the site folder, so that every page is written again (`start`);
-- the sitemap and the 404 page are rendered again only when what they show changed (`files_done`).
+- the sitemap and the 404 page are rendered again only when what they show changed (`files_done`);
+- the theme's templates are compiled once, not on every build (`environment`).
 """
 
 from __future__ import annotations
@@ -23,8 +24,11 @@ import shutil
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .compiled_templates import CompiledTemplates
 
 
 class DirtyBuildIsComplete(logging.Filter):
@@ -55,6 +59,7 @@ class DirtyPreview:
         self.search_pages: dict[str, str] = {}  # by page address: its search entries, as JSON
         self.page_urls: set[str] = set()
         self._publishing: dict[str, bytes | str] = {}
+        self.compiled = CompiledTemplates()  # the theme's templates, kept from build to build
 
     def start(self, config: MkDocsConfig) -> None:
         """Before a build: if what surrounds every page changed, every page must be written again."""
@@ -98,6 +103,11 @@ class DirtyPreview:
                 if os.path.isfile(os.path.join(config.site_dir, name)):
                     config.theme.static_templates.discard(name)
         self.site_shape = shape
+
+    def environment(self, env: jinja2.Environment) -> None:
+        """MkDocs makes the theme's template environment anew on every build: let it reuse the code compiled
+        by the builds before (Jinja2 compiles a template again if its source changed)."""
+        env.bytecode_cache = self.compiled
 
     def merge_search_index(self, config: MkDocsConfig) -> None:
         """After Material's search plugin wrote the index of the pages rendered in this build: each page's

@@ -149,10 +149,17 @@ def test_after_edits_additions_deletions_and_a_new_configuration_the_served_site
     wait_until(lambda: ">Robert Example<" in (served_or_none(base + f"claims/{added.stem}/") or ""), "the renamed actor")
 
     # What every page shows besides its content: a change there reaches pages whose own content is unchanged.
+    # The theme's templates are compiled once and reused by later builds: an edited one must be compiled again.
+    # (The server does not watch the theme, so the override waits for the configuration change's rebuild.)
+    override = project / "theme" / "overrides" / "main.html"
+    override.write_text(override.read_text().replace(
+        '<meta name="twitter:card" content="summary">',
+        '<meta name="twitter:card" content="summary">\n  <meta name="x-edited-override" content="yes">', 1))
     config = project / "mkdocs.yml"
     config.write_text(config.read_text().replace("site_name: Ukraine negotiations explainer",
                                                  "site_name: Renamed explainer", 1))
     wait_until(lambda: "Renamed explainer" in (served_or_none(base + "about/") or ""), "the new site name")
+    assert 'name="x-edited-override"' in fetch(base + f"claims/{added.stem}/")
     time.sleep(1.5)  # any rebuild still under way has finished
 
     site = fresh_build(project, base, tmp_path / "fresh")
