@@ -91,3 +91,20 @@ def test_corpus_is_deterministic(tmp_path: Path) -> None:
     claims = [path for path in first if path.parts[1] == "claims"]
     assert len(claims) == 30
     assert all(first[path].startswith(b"# yaml-language-server: $schema=../schema/") for path in first)
+
+
+def test_dirty_rebuilds_are_timed_and_the_corpus_is_restored(tmp_path: Path) -> None:
+    project = tmp_path / "corpus"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "30", str(project)],
+                   cwd=ROOT, check=True, capture_output=True, timeout=120)
+    before = {path: path.read_bytes() for path in (project / "content").rglob("*.yaml")}
+    stats = tmp_path / "last.prof"
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "dirty_rebuilds.py"), str(project), "--edits", "2",
+                             "--profile", str(stats)], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    figures = json.loads(result.stdout)
+    assert figures["rebuilds"] == 4  # each of 2 claims edited, then restored
+    assert 0 < figures["min_s"] <= figures["median_s"] <= figures["max_s"]
+    assert figures["first_s"] > 0
+    assert stats.stat().st_size > 0
+    assert {path: path.read_bytes() for path in (project / "content").rglob("*.yaml")} == before
