@@ -113,6 +113,20 @@ class PageCache:
 _COMPILED = CompiledTemplates()  # page templates, shared by every build in this process
 
 
+THREAD_REACH = 5
+"""A claim page lists at most this many of the actor's claims on its issue before it and as many after it:
+listing the whole thread would make a thread of k claims weigh k² (each of its k pages lists all k), and
+the thread page lists it all."""
+
+
+def thread_window(thread: list[str], claim_id: str, reach: int = THREAD_REACH) -> list[str]:
+    """The claims of a thread nearest to `claim_id` in date order, this one included: `reach` before it and
+    `reach` after it, more on one side where the other has fewer."""
+    at = thread.index(claim_id)
+    start = max(0, min(at - reach, len(thread) - 2 * reach - 1))
+    return thread[start:start + 2 * reach + 1]
+
+
 @dataclass(frozen=True)
 class TimelineGroup:
     label: str
@@ -210,6 +224,7 @@ class _Renderer:
             timeline_groups=self.timeline_groups,
             recent_groups=self.recent_groups,
             recent_claims=self.recent_claims,
+            thread_window=thread_window,
             region_map=self.region_map,
             history=table("history"),
             strongest_roles=self.strongest_roles,

@@ -1,5 +1,6 @@
-"""A large site (a synthetic corpus of 300 claims, bench/make_corpus.py): the timeline and the claims index
-list the latest claims and link every earlier month or year, where each earlier claim is listed."""
+"""A large site (a synthetic corpus of 1,000 claims, bench/make_corpus.py): the timeline and the claims index
+list the latest claims and link every earlier month or year, where each earlier claim is listed; a claim
+page lists the nearest claims of a long thread and links the whole thread."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pages import RECENT_CLAIMS, Page, Paths
+from generator.pages import RECENT_CLAIMS, THREAD_REACH, Page, Paths, thread_window
 from generator.pipeline import check, generate
 
 from .conftest import ROOT
@@ -23,7 +24,7 @@ LINK = re.compile(r"\]\(((?:\.\./)*[a-z0-9/.-]+\.md)\)")
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("corpus") / "project"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "300", str(out)], check=True,
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "1000", str(out)], check=True,
                    capture_output=True)
     return out / "content"
 
@@ -72,3 +73,33 @@ def test_each_year_has_a_page_with_its_months_and_the_claims_known_only_to_the_y
         for month in (m for y, m in catalog.months() if y == year):
             assert Paths.month(year, month).removeprefix(f"dates/{year:04d}/") in page
         assert claims_listed(page) == set(catalog.happened_in_year_only.get(year, []))
+
+
+def test_a_claim_page_lists_the_nearest_claims_of_a_long_thread_and_links_the_whole_thread(
+        corpus: Path, pages: dict[str, Page]) -> None:
+    catalog, problems = check(corpus)
+    assert catalog is not None, problems
+    longest = max((catalog.thread(claim_id) for claim_id in catalog.claims), key=len)
+    assert len(longest) > 2 * THREAD_REACH + 1, "the corpus needs a thread longer than a claim page lists"
+    for at in (0, len(longest) // 2, len(longest) - 1):
+        claim_id = longest[at]
+        section = pages[Paths.claim(claim_id)].markdown.split(", over time\n", 1)[1].split("\n## ", 1)[0]
+        section = section.split("\n[^", 1)[0]
+        listed = set(CLAIM_LINK.findall(section))
+        expected = thread_window(longest, claim_id)
+        assert len(expected) == 2 * THREAD_REACH + 1 and claim_id in expected
+        assert listed == set(expected) - {claim_id}  # the claim itself is a line without a link
+        assert f"The {len(expected)} nearest in time of {len(longest)} claims by" in section
+        issue = catalog.claims[claim_id].issue
+        assert issue is not None
+        assert f"](../threads/{issue}.md) lists them all" in section
+        # The thread page lists every claim of the thread.
+        assert set(longest) <= claims_listed(pages[Paths.thread(issue)].markdown)
+
+
+def test_the_thread_window_keeps_its_size_near_either_end() -> None:
+    thread = [f"c{number}" for number in range(20)]
+    assert thread_window(thread, "c0") == thread[:11]
+    assert thread_window(thread, "c19") == thread[-11:]
+    assert thread_window(thread, "c10") == thread[5:16]
+    assert thread_window(thread[:4], "c2") == thread[:4]
