@@ -46,6 +46,7 @@ class Catalog:
     claims_by_region: dict[str, list[str]] = field(default_factory=dict)
     claims_by_source: dict[str, list[str]] = field(default_factory=dict)
     claims_by_issue: dict[str, list[str]] = field(default_factory=dict)
+    claims_by_issue_and_actor: dict[tuple[str, str], list[str]] = field(default_factory=dict)  # the threads
     happened_on_day: dict[PartialDate, list[str]] = field(default_factory=dict)
     reported_on_day: dict[PartialDate, list[str]] = field(default_factory=dict)
     happened_in_month: dict[Month, list[str]] = field(default_factory=dict)
@@ -71,7 +72,7 @@ class Catalog:
         claim = self.claims[claim_id]
         if claim.issue is None:
             return []
-        return [other for other in self.claims_by_issue[claim.issue] if self.claims[other].actor == claim.actor]
+        return list(self.claims_by_issue_and_actor[(claim.issue, claim.actor)])
 
     def side(self, actor_id: str) -> str:
         """Whom an actor speaks for: Putin's and Peskov's claims are Russia's positions."""
@@ -172,6 +173,7 @@ def _index_claim(catalog: Catalog, claim_id: str, indexes: defaultdict[str, defa
             add("claims_by_source", citation.via)
     if claim.issue:
         add("claims_by_issue", claim.issue)
+        add("claims_by_issue_and_actor", (claim.issue, claim.actor))
     moments = [
         (claim.dates.happened.date, "happened_on_day", "happened_in_month"),
         (claim.dates.reported.date, "reported_on_day", "reported_in_month"),
