@@ -114,9 +114,9 @@ _COMPILED = CompiledTemplates()  # page templates, shared by every build in this
 
 
 THREAD_REACH = 5
-"""A claim page lists at most this many of the actor's claims on its issue before it and as many after it:
-listing the whole thread would make a thread of k claims weigh k² (each of its k pages lists all k), and
-the thread page lists it all."""
+"""A claim page lists the 2 × THREAD_REACH + 1 claims of its actor's thread on the issue nearest to it in
+time, itself included: listing the whole thread would make a thread of k claims weigh k² (each of its k
+pages lists all k), and the thread page lists it all."""
 
 
 def thread_window(thread: list[str], claim_id: str, reach: int = THREAD_REACH) -> list[str]:
