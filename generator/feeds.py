@@ -14,9 +14,9 @@ from collections.abc import Callable
 
 from .catalog import Catalog
 from .outputs import OutputFile
-from .pages import Feeds, Paths
 from .partial_date import PartialDate
 from .reads import Memo
+from .urls import Feeds, Paths, site_url_of
 
 ATOM = "http://www.w3.org/2005/Atom"
 MAX_ENTRIES = 50
@@ -49,8 +49,7 @@ def _timestamp(date: PartialDate) -> str:
 
 def _href(feed_path: str, page_path: str, site_url: str | None) -> str:
     """A page's address from the feed: absolute when the site's address is known, else relative."""
-    page_url = "" if page_path == Paths.home else page_path.removesuffix(".md").removesuffix("index") + "/"
-    page_url = page_url.replace("//", "/")
+    page_url = site_url_of(page_path)
     if site_url:
         return site_url.rstrip("/") + "/" + page_url
     return posixpath.relpath(page_url or ".", posixpath.dirname(feed_path)) + "/"

@@ -10,10 +10,10 @@ from typing import Any
 
 from .catalog import Catalog
 from .outputs import OutputFile
-from .pages import Paths
 from .reads import Memo
 from .records import RECORD_TYPES
 from .schema import render_schemas, schema_file_name
+from .urls import Paths, site_url_of
 
 DATA_DIR = "data"
 JSON_FILE = f"{DATA_DIR}/claims.json"
@@ -95,7 +95,7 @@ def _row(catalog: Catalog, claim_id: str) -> dict[str, str]:
     dates = claim.dates
     return {column: _cell(value) for column, value in {
         "id": claim_id,
-        "page": Paths.claim(claim_id).removesuffix(".md") + "/",
+        "page": site_url_of(Paths.claim(claim_id)),
         "kind": claim.kind,
         "actor": claim.actor,
         "actor_name": catalog.actors[claim.actor].name,

@@ -15,10 +15,12 @@ from .history import read_history
 from .load import FileCache, load_content
 from .open_data import build_open_data
 from .outputs import OutputFile
-from .pages import Page, PageCache, render_pages, site_tables
+from .page import Page
+from .pages import render_pages
 from .partial_date import PartialDate
 from .problems import ContentError, Problem
 from .reads import Kept, Tracking
+from .renderer import PageCache, site_tables
 from .validate import RecordCache, validate
 
 GEOMETRY = "geo/ukraine-admin1.geojson"

@@ -31,9 +31,9 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
-from .pages import problem_pages
 from .pipeline import Builds, Site
 from .preview import DirtyBuildIsComplete, DirtyPreview
+from .problem_pages import problem_pages
 from .problems import ContentError
 from .sanitize import sanitize
 
@@ -54,6 +54,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     preview: DirtyPreview | None = None  # `mkdocs serve --dirty` only
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        if not config.use_directory_urls:
+            # Pages link one another, and feeds and open data name them, by directory URLs (`urls.py`).
+            raise PluginError("the explainer plugin needs 'use_directory_urls: true' in mkdocs.yml: generated "
+                              "pages, feeds and open data link pages by directory URLs ('actors/putin/')")
         root = Path(config.config_file_path).parent
         self.content_dir = root / self.config.content
         self.templates_dir = root / self.config.templates

@@ -12,8 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from generator.pages import RECENT_CLAIMS, THREAD_REACH, Page, Paths, thread_window
+from generator.listing import RECENT_CLAIMS, THREAD_REACH, thread_window
+from generator.page import Page
 from generator.pipeline import check, generate
+from generator.urls import Paths
 
 from .conftest import ROOT
 

@@ -8,7 +8,8 @@ import yaml
 from mkdocs.utils.meta import get_data
 
 from generator.markdown_text import escape_inline, escape_paragraphs
-from generator.pages import Page, build_pages
+from generator.page import Page
+from generator.pages import build_pages
 from generator.pipeline import check, generate
 
 from .conftest import ROOT, SMALL
