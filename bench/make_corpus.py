@@ -47,6 +47,12 @@ STATES = [  # id, name, Wikidata, adjective, weight of its people among the pers
     ("china", "China", "Q148", "Chinese", 3),
     ("poland", "Poland", "Q36", "Polish", 4),
 ]
+SIDES = [  # id, name, members: the columns of the positions table
+    ("russia", "Russia", ["russia"]),
+    ("ukraine", "Ukraine", ["ukraine"]),
+    ("united-states", "United States", ["united-states"]),
+    ("europe", "Europe", ["united-kingdom", "france", "germany", "poland", "european-union"]),
+]
 ORGANISATIONS = [
     ("nato", "NATO", "Q7184"),
     ("european-union", "European Union", "Q458"),
@@ -423,12 +429,21 @@ class Corpus:
         self.make_actors()
         self.make_sources()
         self.make_claims()
+        self.make_sides()
+
+    def make_sides(self) -> None:
+        """The positions table's columns, as content/sides/ has them: three states, and Europe's governments."""
+        self.sides = {}
+        for order, (side_id, name, members) in enumerate(SIDES, start=1):
+            present = [member for member in members if member in self.actors]  # small corpora have fewer states
+            if present:
+                self.sides[side_id] = {"name": name, "members": present, "order": order}
 
     def write(self, out: Path) -> None:
         copy_project(out)
         content = out / "content"
         for folder, schema, records in [("actors", "actor", self.actors), ("sources", "source", self.sources),
-                                        ("claims", "claim", self.claims)]:
+                                        ("claims", "claim", self.claims), ("sides", "side", self.sides)]:
             directory = content / folder
             if directory.exists():
                 shutil.rmtree(directory)
@@ -459,6 +474,9 @@ def copy_project(out: Path) -> None:
     (content / "pages").mkdir()
     for name, title in (("method", "Method"), ("about", "About")):
         (content / "pages" / f"{name}.md").write_text(f"# {title}\n\nA synthetic corpus for benchmarks.\n")
+    # Generated pages link to the method's section on positions.
+    with (content / "pages" / "method.md").open("a") as method:
+        method.write("\n## Positions\n\nHow sides, moves and monthly states are defined.\n")
 
 
 def _slug(text: str) -> str:

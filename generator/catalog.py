@@ -10,7 +10,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .partial_date import PartialDate
-from .records import Actor, Citation, Claim, Region, Source
+from .positions import Cell, Move, build_positions
+from .records import Actor, Citation, Claim, Question, Region, Side, Source
 from .validate import Records
 
 Month = tuple[int, int]
@@ -39,6 +40,8 @@ class Catalog:
     regions: dict[str, Region]
     sources: dict[str, Source]
     claims: dict[str, Claim]
+    sides: dict[str, Side] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)
     claim_order: list[str] = field(default_factory=list)
     claims_by_actor: dict[str, list[str]] = field(default_factory=dict)
     claims_addressed_to: dict[str, list[str]] = field(default_factory=dict)
@@ -56,6 +59,17 @@ class Catalog:
     happened_in_year_only: dict[int, list[str]] = field(default_factory=dict)  # dated to the year, no finer
     incoming_relations: dict[str, list[IncomingRelation]] = field(default_factory=dict)
     cited_by: dict[str, list[str]] = field(default_factory=dict)
+    # positions (positions.py): the sides' columns, every position typed as a move, the table at each month's end
+    side_order: list[str] = field(default_factory=list)
+    side_of_actor: dict[str, str] = field(default_factory=dict)
+    moves: dict[str, Move] = field(default_factory=dict)
+    position_threads: dict[Cell, list[str]] = field(default_factory=dict)
+    reporting: dict[str, list[str]] = field(default_factory=dict)
+    question_order: list[str] = field(default_factory=list)
+    issues_of_question: dict[str, list[str]] = field(default_factory=dict)
+    position_months: list[Month] = field(default_factory=list)
+    states: dict[Month, dict[Cell, str]] = field(default_factory=dict)
+    changes_in_month: dict[Month, list[str]] = field(default_factory=dict)
 
     # --- derived facts about one claim --------------------------------------------------------
 
@@ -74,19 +88,25 @@ class Catalog:
             return []
         return list(self.claims_by_issue_and_actor[(claim.issue, claim.actor)])
 
-    def side(self, actor_id: str) -> str:
-        """Whom an actor speaks for: Putin's and Peskov's claims are Russia's positions."""
-        return self.actors[actor_id].represents or actor_id
+    def side(self, actor_id: str) -> str | None:
+        """The side an actor speaks for (`content/sides/`): Putin's and Peskov's claims are Russia's. None for
+        outlets, analysts and anyone else on no side."""
+        return self.side_of_actor.get(actor_id)
 
     def issues(self) -> list[str]:
         return sorted(self.claims_by_issue)
 
-    def thread_sides(self, issue: str) -> list[tuple[str, list[ThreadStep]]]:
-        """Each side's claims on an issue in date order, each compared with that side's previous claim."""
-        by_side: dict[str, list[str]] = {}
+    def thread_sides(self, issue: str) -> list[tuple[str | None, list[ThreadStep]]]:
+        """Each side's claims on an issue in date order, sides in the table's order, each claim compared with
+        that side's previous one; then, as side None, the reporting and analysis of actors on no side."""
+        by_side: dict[str | None, list[str]] = {}
         for claim_id in self.claims_by_issue.get(issue, []):
             by_side.setdefault(self.side(self.claims[claim_id].actor), []).append(claim_id)
-        return [(side, self._steps(claim_ids)) for side, claim_ids in by_side.items()]
+        groups: list[tuple[str | None, list[ThreadStep]]] = [
+            (side, self._steps(by_side[side])) for side in self.side_order if side in by_side]
+        if None in by_side:
+            groups.append((None, [ThreadStep(claim_id, first=True) for claim_id in by_side[None]]))
+        return groups
 
     def _steps(self, claim_ids: list[str]) -> list[ThreadStep]:
         """Regions are compared with the side's latest earlier claim that named any: a claim that names
@@ -129,6 +149,8 @@ def build_catalog(records: Records) -> Catalog:
         regions=dict(sorted(records.regions.items())),
         sources=dict(sorted(records.sources.items())),
         claims=dict(sorted(records.claims.items())),
+        sides=dict(sorted(records.sides.items())),
+        questions=dict(sorted(records.questions.items())),
     )
     catalog.claim_order = sorted(catalog.claims, key=lambda cid: _date_key(catalog.claims[cid], cid))
     indexes: defaultdict[str, defaultdict[object, list[str]]] = defaultdict(lambda: defaultdict(list))
@@ -143,6 +165,10 @@ def build_catalog(records: Records) -> Catalog:
     for source_id, source in catalog.sources.items():
         for cited in source.cites:
             catalog.cited_by.setdefault(cited, []).append(source_id)
+    positions = build_positions(catalog.claims, catalog.claim_order, catalog.actors, catalog.regions,
+                                catalog.sides, catalog.questions)
+    for name in positions.__dataclass_fields__:
+        setattr(catalog, name, getattr(positions, name))
     return catalog
 
 

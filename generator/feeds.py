@@ -13,8 +13,10 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from .catalog import Catalog
+from .labels import issue_label
 from .outputs import OutputFile
 from .partial_date import PartialDate
+from .positions_pages import CHANGE_LABELS
 from .reads import Memo
 from .urls import Feeds, Paths, site_url_of
 
@@ -40,7 +42,26 @@ def build_feeds(catalog: Catalog, site_name: str, site_url: str | None, memo: Me
     for region_id, region in catalog.regions.items():
         feeds.append(feed(Feeds.region(region_id), Paths.region(region_id), f"{region.name} — {site_name}",
                           claims_of(catalog.claims_by_region, region_id)))
+    feeds.append(memo(Feeds.changes, (site_name, site_url), lambda: _changes_feed(catalog, site_name, site_url))
+                 if memo is not None else _changes_feed(catalog, site_name, site_url))
     return feeds
+
+
+def _changes_feed(catalog: Catalog, site_name: str, site_url: str | None) -> OutputFile:
+    """Every move of a side's position, newest report first (see positions.py)."""
+    newest = sorted(catalog.moves, reverse=True,
+                    key=lambda cid: (catalog.claims[cid].dates.reported.date.sort_key, cid))[:MAX_ENTRIES]
+    path = Feeds.changes
+    feed = _feed_head(catalog, path, Paths.changes, f"Changes of position — {site_name}", site_name, newest, site_url)
+    for claim_id in newest:
+        move = catalog.moves[claim_id]
+        entry = _entry(catalog, claim_id, path, site_url)
+        entry.find("id").text = _urn(f"move:{claim_id}")  # type: ignore[union-attr]
+        entry.find("title").text = (  # type: ignore[union-attr]
+            f"{catalog.sides[move.side].name}, {issue_label(move.issue, catalog.questions)}: {CHANGE_LABELS[move.change]}. "
+            f"{catalog.claims[claim_id].summary}")
+        feed.append(entry)
+    return _finished(feed, path)
 
 
 def _timestamp(date: PartialDate) -> str:
@@ -64,6 +85,15 @@ def _feed(catalog: Catalog, path: str, page: str, title: str, author: str, claim
           site_url: str | None) -> OutputFile:
     newest = sorted(claim_ids, key=lambda cid: (catalog.claims[cid].dates.reported.date.sort_key, cid), reverse=True)
     newest = newest[:MAX_ENTRIES]
+    feed = _feed_head(catalog, path, page, title, author, newest, site_url)
+    for claim_id in newest:
+        feed.append(_entry(catalog, claim_id, path, site_url))
+    return _finished(feed, path)
+
+
+def _feed_head(catalog: Catalog, path: str, page: str, title: str, author: str, newest: list[str],
+               site_url: str | None) -> ET.Element:
+    """The feed's own elements, dated by its newest entry."""
     feed = ET.Element("feed", {"xmlns": ATOM})
     ET.SubElement(feed, "id").text = _urn(path)
     ET.SubElement(feed, "title").text = title
@@ -74,8 +104,10 @@ def _feed(catalog: Catalog, path: str, page: str, title: str, author: str, claim
     if site_url:
         ET.SubElement(feed, "link", {"rel": "self", "type": "application/atom+xml",
                                      "href": site_url.rstrip("/") + "/" + path})
-    for claim_id in newest:
-        feed.append(_entry(catalog, claim_id, path, site_url))
+    return feed
+
+
+def _finished(feed: ET.Element, path: str) -> OutputFile:
     ET.indent(feed)
     return OutputFile(path, ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n")
 

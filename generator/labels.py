@@ -3,9 +3,11 @@ where they are meant for Markdown (`publisher_name`), plain text elsewhere."""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from .markdown_text import escape_inline
 from .partial_date import PartialDate
-from .records import Source
+from .records import Question, Source
 
 ROLE_LABELS = {
     "demanded": "Demanded", "offered": "Offered in exchange", "occupied": "Occupied", "claimed": "Claimed as annexed",
@@ -14,8 +16,12 @@ ROLE_LABELS = {
 """Map roles in the order they win when a region has several: a demand says more than a mention."""
 
 
-def issue_label(issue: str) -> str:
-    """'territory.russia-demands' → 'territory › russia demands'."""
+def issue_label(issue: str, questions: Mapping[str, Question] | None = None) -> str:
+    """The editors' label for an issue key (`content/questions/`), else the key made readable:
+    'territory.russia-demands' → 'territory › russia demands'."""
+    question = questions.get(issue.split(".", 1)[0]) if questions else None
+    if question is not None and issue in question.issues:
+        return question.issues[issue]
     return issue.replace(".", " › ").replace("-", " ")
 
 

@@ -66,13 +66,18 @@ class MapRegion:
 # --- loading: GeoJSON → projected, simplified path data -----------------------------------------
 
 
-def load_shapes(path: Path) -> Shapes:
-    """The 27 regions' shapes from a GeoJSON file; read once per process for each file."""
-    return _load_shapes(str(path.resolve()))
+SMALL_MAP_TOLERANCE = 3.0
+"""Shapes for maps shown at about a quarter of the full width (a row of steps): a quarter of the detail is
+all a reader sees there, at a quarter of the bytes."""
+
+
+def load_shapes(path: Path, tolerance: float | None = None) -> Shapes:
+    """The 27 regions' shapes from a GeoJSON file; read once per process for each file and tolerance."""
+    return _load_shapes(str(path.resolve()), _TOLERANCE if tolerance is None else tolerance)
 
 
 @functools.lru_cache(maxsize=4)
-def _load_shapes(path: str) -> Shapes:
+def _load_shapes(path: str, tolerance: float) -> Shapes:
     with open(path, encoding="utf-8") as file:
         features = json.load(file)["features"]
     rings = {_iso(feature): _rings(feature["geometry"]) for feature in features}
@@ -80,7 +85,7 @@ def _load_shapes(path: str) -> Shapes:
 
     every_key = {key for region in rings.values() for ring in region for key in ring}
     fit = _Fit([_albers(key) for key in every_key])
-    simplify = _ArcSimplifier(lambda key: fit(_albers(key)))
+    simplify = _ArcSimplifier(lambda key: fit(_albers(key)), tolerance)
     junctions = _junctions([ring for region in rings.values() for ring in region])
 
     paths: dict[str, str] = {}
@@ -191,8 +196,8 @@ def _split(ring: Sequence[Key], junctions: set[Key]) -> Iterator[Arc]:
 class _ArcSimplifier:
     """Simplifies each arc once, whichever direction a ring walks it, and hands back the same points."""
 
-    def __init__(self, place: Callable[[Key], Point]) -> None:
-        self.place = place
+    def __init__(self, place: Callable[[Key], Point], tolerance: float) -> None:
+        self.place, self.tolerance = place, tolerance
         self.done: dict[Arc, list[Point]] = {}
 
     def __call__(self, arc: Arc) -> list[Point]:
@@ -200,7 +205,7 @@ class _ArcSimplifier:
         if reverse < arc:
             return self(reverse)[::-1]
         if arc not in self.done:
-            self.done[arc] = _douglas_peucker([self.place(key) for key in arc], _TOLERANCE)
+            self.done[arc] = _douglas_peucker([self.place(key) for key in arc], self.tolerance)
         return self.done[arc]
 
 

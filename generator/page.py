@@ -1,11 +1,15 @@
-"""A generated page: Markdown at a path, with the front matter the theme reads into its <head>."""
+"""A generated page: Markdown at a path, with the front matter the theme reads into its <head>; and the two
+shapes a family of pages comes in (`pages.FAMILIES` lists them all)."""
 
 from __future__ import annotations
 
 import html
 import json
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
 from typing import Any
+
+from .catalog import Catalog
 
 
 @dataclass(frozen=True)
@@ -30,3 +34,46 @@ def front_matter(title: str, description: str, extra: dict[str, Any]) -> str:
     # U+2028 and U+2029 would be line breaks to YAML: escaped.
     text = json.dumps(data, ensure_ascii=False, sort_keys=True).replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return "---\n" + text + "\n---\n\n"
+
+
+@dataclass(frozen=True)
+class IndexPage:
+    """A family of one page, which exists whatever the content holds."""
+
+    template: str
+    path: str
+    title: str
+    description: str
+    meta: dict[str, Any] = field(default_factory=dict)  # front matter besides title and description
+    intro: bool = False  # the template receives the hand-written introduction (`content/home.md`) as `intro`
+    context: dict[str, Any] = field(default_factory=dict)  # the template's variables
+
+    def entries(self, catalog: Catalog, intro: str) -> Iterator[dict[str, Any]]:
+        yield {"path": self.path, "title": self.title, "description": self.description,
+               "meta": self.meta or None, **({"intro": intro} if self.intro else {}), **self.context}
+
+
+Column = Callable[[Catalog, Any], str]
+
+
+@dataclass(frozen=True)
+class PagesOf:
+    """A family of a page for each key `each` gives (a record's id, a date, an issue). A path depends on
+    the key alone, so an address never depends on what else is in the content."""
+
+    template: str
+    each: Callable[[Catalog], Iterable[Any]]
+    path: Callable[[Any], str]
+    title: Column
+    description: Column
+    origin: str | None = None  # the content folder of the record each page shows ('actors'), if any
+    meta: Callable[[Catalog, Any], dict[str, Any]] | None = None  # front matter besides title and description
+    context: Callable[[Catalog, Any], dict[str, Any]] = lambda catalog, key: {}  # the template's variables
+
+    def entries(self, catalog: Catalog, intro: str) -> Iterator[dict[str, Any]]:
+        for key in self.each(catalog):
+            yield {"path": self.path(key), "title": self.title(catalog, key),
+                   "description": self.description(catalog, key),
+                   "origin": f"{self.origin}/{key}.yaml" if self.origin else None,
+                   "meta": self.meta(catalog, key) if self.meta else None, **self.context(catalog, key)}
+

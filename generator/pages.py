@@ -9,61 +9,18 @@ template sees the variables of its row (`context`) and the template API of `rend
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from . import positions_pages
 from .catalog import Catalog
 from .history import FileHistory
 from .labels import issue_label, month_label, source_title
-from .maps import load_shapes
-from .page import Page
+from .maps import SMALL_MAP_TOLERANCE, load_shapes
+from .page import IndexPage, Page, PagesOf
 from .reads import Tracking
 from .renderer import PageCache, Renderer, render_settings
 from .structured_data import claim_jsonld
 from .urls import Feeds, Paths
-
-
-@dataclass(frozen=True)
-class IndexPage:
-    """A family of one page, which exists whatever the content holds."""
-
-    template: str
-    path: str
-    title: str
-    description: str
-    meta: dict[str, Any] = field(default_factory=dict)  # front matter besides title and description
-    intro: bool = False  # the template receives the hand-written introduction (`content/home.md`) as `intro`
-
-    def entries(self, catalog: Catalog, intro: str) -> Iterator[dict[str, Any]]:
-        yield {"path": self.path, "title": self.title, "description": self.description,
-               "meta": self.meta or None, **({"intro": intro} if self.intro else {})}
-
-
-Column = Callable[[Catalog, Any], str]
-
-
-@dataclass(frozen=True)
-class PagesOf:
-    """A family of a page for each key `each` gives (a record's id, a date, an issue). A path depends on
-    the key alone, so an address never depends on what else is in the content."""
-
-    template: str
-    each: Callable[[Catalog], Iterable[Any]]
-    path: Callable[[Any], str]
-    title: Column
-    description: Column
-    origin: str | None = None  # the content folder of the record each page shows ('actors'), if any
-    meta: Callable[[Catalog, Any], dict[str, Any]] | None = None  # front matter besides title and description
-    context: Callable[[Catalog, Any], dict[str, Any]] = lambda catalog, key: {}  # the template's variables
-
-    def entries(self, catalog: Catalog, intro: str) -> Iterator[dict[str, Any]]:
-        for key in self.each(catalog):
-            yield {"path": self.path(key), "title": self.title(catalog, key),
-                   "description": self.description(catalog, key),
-                   "origin": f"{self.origin}/{key}.yaml" if self.origin else None,
-                   "meta": self.meta(catalog, key) if self.meta else None, **self.context(catalog, key)}
 
 
 def _claim_description(catalog: Catalog, claim_id: str) -> str:
@@ -130,12 +87,14 @@ FAMILIES: tuple[IndexPage | PagesOf, ...] = (
               "Every claim, actor, region and source as JSON and CSV, with JSON Schemas and Atom feeds."),
     IndexPage("threads.md.j2", Paths.threads, "Position threads", "How each side's position on each issue changed over time."),
     PagesOf("thread.md.j2", lambda c: c.issues(), Paths.thread,
-            title=lambda c, issue: f"Thread: {issue_label(issue)}",
-            description=lambda c, issue: f"How each side's position on {issue_label(issue)} changed over time, "
+            title=lambda c, issue: f"Thread: {issue_label(issue, c.questions)}",
+            description=lambda c, issue: f"How each side's position on {issue_label(issue, c.questions)} changed "
+                                         "over time, "
                                          "claim by claim.",
             context=lambda c, issue: {"issue": issue}),
-)
+) + positions_pages.FAMILIES
 """Every page family of the site."""
+
 
 INDEX_PAGES = tuple(family.path for family in FAMILIES if isinstance(family, IndexPage))
 """The pages that exist whatever the content holds; the navigation names them."""
@@ -158,8 +117,11 @@ def render_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "", ge
     settings = render_settings(templates_dir, home_intro, geometry)
     if previous is not None and previous.settings != settings:
         previous = None
-    shapes = load_shapes(geometry) if geometry is not None and geometry.is_file() else None
-    renderer = Renderer(catalog, templates_dir, shapes, history or {}, tracking, previous)
+    drawn = geometry if geometry is not None and geometry.is_file() else None
+    shapes = load_shapes(drawn) if drawn else None
+    small_shapes = load_shapes(drawn, SMALL_MAP_TOLERANCE) if drawn else None
+    renderer = Renderer(catalog, templates_dir, shapes, history or {}, tracking, previous,
+                        small_shapes=small_shapes, helpers=(positions_pages.template_globals,))
     rendered = (renderer.render(family.template, **entry)
                 for family in FAMILIES for entry in family.entries(catalog, home_intro))
     pages = sorted(rendered, key=lambda page: page.path)

@@ -173,6 +173,8 @@ AttributionLevel = Literal[
 ]
 Standing = Literal["reported", "confirmed", "disputed", "denied", "superseded"]
 RelationType = Literal["supersedes", "narrows", "contradicts", "responds-to", "pairs-with"]
+ChangeType = Literal["new", "restated", "hardened", "softened", "narrowed", "widened", "reversed", "withdrawn"]
+"""How a position moved from the same side's previous one on the same issue (see `positions.py`)."""
 
 
 class RegionMention(Record):
@@ -270,6 +272,15 @@ class Correction(Record):
         return value
 
 
+class PositionChange(Record):
+    type: ChangeType = Field(
+        description="new, restated, hardened, softened, narrowed, widened, reversed or withdrawn: how this position "
+        "moved from the same side's previous one on the issue."
+    )
+    reason: Text = Field(max_length=200, description="Why, in one short line for readers, e.g. 'drops the demand "
+                         "for a deadline'.")
+
+
 class Claim(Record):
     """Something a source says was said or happened."""
 
@@ -290,6 +301,40 @@ class Claim(Record):
     corrections: list[Correction] = Field(
         default_factory=list, description="Corrections made to this record after it was published, oldest first."
     )
+    change: PositionChange | None = Field(
+        None,
+        description="Sets how this position moved from the side's previous one on the issue, where the regions and "
+        "kinds of the two claims do not decide it (or decide it wrongly); with a short reason.",
+    )
+
+
+# --- sides and questions: the columns and rows of the positions table -------------------------
+
+
+class Side(Record):
+    """A party to the negotiations: a column of the positions table, gathering the actors who speak for it."""
+
+    name: Text = Field(description="The column's heading, e.g. 'Russia'.")
+    members: list[RecordId] = Field(
+        min_length=1,
+        description="Actors whose claims are this side's positions, e.g. ['russia']; a person who `represents` "
+        "one of them speaks for the side too.",
+    )
+    order: int = Field(100, ge=0, description="Columns are shown by this number, then by id.")
+
+
+class Question(Record):
+    """A negotiated question: the heading under which the issue keys beginning with this record's id are shown.
+
+    The file `territory.yaml` gathers `territory.russia-demands`, `territory.annexation`, …"""
+
+    label: Text = Field(description="The question as readers see it, e.g. 'Territory'.")
+    order: int = Field(100, ge=0, description="Questions are shown by this number, then by id.")
+    issues: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Readable labels for issue keys of this question, e.g. "
+        "{'territory.russia-demands': \"Russia's territorial demands\"}.",
+    )
 
 
 RECORD_TYPES: dict[str, type[Record]] = {
@@ -297,6 +342,8 @@ RECORD_TYPES: dict[str, type[Record]] = {
     "regions": Region,
     "sources": Source,
     "claims": Claim,
+    "sides": Side,
+    "questions": Question,
 }
 """Folder of `content/` → the record type its YAML files hold."""
 

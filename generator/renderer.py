@@ -36,6 +36,7 @@ from __future__ import annotations
 
 import html
 import posixpath
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -100,7 +101,8 @@ class Renderer:
 
     def __init__(self, catalog: Catalog, templates_dir: Path, shapes: Shapes | None,
                  history: dict[str, FileHistory], tracking: Tracking | None = None,
-                 previous: PageCache | None = None) -> None:
+                 previous: PageCache | None = None, *, small_shapes: Shapes | None = None,
+                 helpers: Iterable[Callable[[Renderer], dict[str, Any]]] = ()) -> None:
         # Without tracking (a single build), reads are not noted: that costs about a fifth of the rendering.
         tracking = tracking or Tracking.off(catalog, site_tables(catalog, history))
         self.reads, self.tables, self.catalog = tracking.reads, tracking.tables, tracking.catalog
@@ -110,7 +112,7 @@ class Renderer:
         def table(name: str) -> dict[Any, Any]:
             return TrackedDict(name, self.tables[name], self.reads) if tracking.noting else self.tables[name]
 
-        self.shapes = shapes
+        self.shapes, self.small_shapes = shapes, small_shapes
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(str(templates_dir)),
             undefined=jinja2.StrictUndefined,
@@ -132,7 +134,7 @@ class Renderer:
             days_in_month=partial(listing.days_in_month, self.catalog),
             months_of_year=partial(listing.months_of_year, self.catalog),
             date_page=self.date_page,
-            issue_label=issue_label,
+            issue_label=partial(self._issue_label),
             timeline_groups=partial(listing.timeline_groups, self.catalog),
             recent_groups=partial(listing.recent_groups, self.catalog),
             recent_claims=partial(listing.recent_claims, self.catalog),
@@ -150,6 +152,8 @@ class Renderer:
             date_link=self.date_link,
             publisher=publisher_name,
         )
+        for helper in helpers:  # a page family's own helpers (positions_pages.template_globals)
+            self.env.globals.update(helper(self))
         self._days, self._months, self._years = table("days"), table("months"), table("years")
         self._page_path = ""
         self._up = ""  # '../' for each folder between the page and the site's root
@@ -162,6 +166,9 @@ class Renderer:
         }
         self._line_template = self.env.get_template("_claim_line.md.j2")
         self._notes_template = self.env.get_template("_footnotes.md.j2")
+
+    def _issue_label(self, issue: str) -> str:
+        return issue_label(issue, self.catalog.questions)
 
     def url(self, target: str) -> str:
         """A link to another page, as MkDocs resolves it: up to the site's root, then down. The way up is

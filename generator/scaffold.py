@@ -116,6 +116,9 @@ sources:
   - source: {v['source']}
     quote: {_scalar(v['quote'])}
     # via: axios-report  # the original report this source relays (listed in the source's cites)
+# change:  # only where the regions and kinds do not say how this position moved from the side's previous one
+#   type: softened  # new, restated, hardened, softened, narrowed, widened, reversed, withdrawn
+#   reason: drops the demand for a deadline
 """
     if kind == "actor":
         return header + f"""\

@@ -56,11 +56,28 @@ class Paths:
     def day(date: PartialDate) -> str:
         return f"dates/{date.year:04d}/{date.month:02d}/{date.day:02d}.md"
 
+    # who stands where (positions_pages.py): now, at the end of each month, two months compared
+    positions = "positions/index.md"
+    changes = "changes/index.md"
+
+    @staticmethod
+    def positions_month(year: int, month: int) -> str:
+        return f"positions/{year:04d}/{month:02d}/index.md"
+
+    @staticmethod
+    def positions_compare(first: tuple[int, int], second: tuple[int, int]) -> str:
+        return f"positions/compare/{first[0]:04d}-{first[1]:02d}/{second[0]:04d}-{second[1]:02d}.md"
+
+    @staticmethod
+    def changes_month(year: int, month: int) -> str:
+        return f"changes/{year:04d}/{month:02d}/index.md"
+
 
 class Feeds:
     """Atom feeds, as paths from the site's root."""
 
     all = "feeds/claims.xml"
+    changes = "feeds/changes.xml"  # every move of a side's position
 
     @staticmethod
     def actor(actor_id: str) -> str:

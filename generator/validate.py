@@ -13,8 +13,9 @@ from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
 from .load import Document, Path_
+from .positions import check_positions
 from .problems import Problem, did_you_mean
-from .records import RECORD_TYPES, Actor, Claim, Record, Region, Source
+from .records import RECORD_TYPES, Actor, Claim, Question, Record, Region, Side, Source
 
 
 @dataclass
@@ -25,6 +26,8 @@ class Records:
     regions: dict[str, Region] = field(default_factory=dict)
     sources: dict[str, Source] = field(default_factory=dict)
     claims: dict[str, Claim] = field(default_factory=dict)
+    sides: dict[str, Side] = field(default_factory=dict)
+    questions: dict[str, Question] = field(default_factory=dict)
 
     def of(self, folder: str) -> dict[str, Any]:
         table: dict[str, Any] = getattr(self, folder)
@@ -54,6 +57,8 @@ def validate(documents: list[Document], ids: dict[str, set[str]],
         if record is not None:
             records.of(document.folder)[document.id] = record
     problems.extend(_check_references(documents, ids))
+    if not problems:  # the sides and threads are known only once every record is valid
+        problems.extend(check_positions(documents, records.claims, records.actors, records.sides))
     if cache is not None:
         cache.clear()
         cache.update(kept)
@@ -151,8 +156,11 @@ REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
         (("sources", "*", "source"), "sources"),
         (("sources", "*", "via"), "sources"),
     ],
+    "sides": [(("members", "*"), "actors")],
+    "questions": [],
 }
-_SINGULAR = {"actors": "actor", "regions": "region", "sources": "source", "claims": "claim"}
+_SINGULAR = {"actors": "actor", "regions": "region", "sources": "source", "claims": "claim", "sides": "side",
+             "questions": "question"}
 
 
 def _values_at(data: Any, pattern: tuple[str, ...], path: Path_ = ()) -> list[tuple[Path_, Any]]:

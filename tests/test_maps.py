@@ -124,7 +124,7 @@ def test_shapes_are_deterministic_across_processes() -> None:
                        env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
         for seed in ("1", "2")
     }
-    fresh = maps._load_shapes.__wrapped__(str(GEOJSON.resolve()))
+    fresh = maps._load_shapes.__wrapped__(str(GEOJSON.resolve()), maps._TOLERANCE)
     assert fresh == load_shapes(GEOJSON)
     assert digests == {hashlib.sha256(repr(sorted(fresh.paths.items())).encode()).hexdigest()}
 

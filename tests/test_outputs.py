@@ -99,7 +99,8 @@ def test_feeds_for_the_site_each_actor_and_each_region(site: Site) -> None:
     published = files(site)
     feeds = sorted(path for path in published if path.startswith("feeds/"))
     assert feeds == [
-        "feeds/actors/alice.xml", "feeds/actors/bob.xml", "feeds/actors/freedonia.xml", "feeds/claims.xml",
+        "feeds/actors/alice.xml", "feeds/actors/bob.xml", "feeds/actors/freedonia.xml", "feeds/changes.xml",
+        "feeds/claims.xml",
         "feeds/regions/donetsk.xml", "feeds/regions/kherson.xml",
     ]
     everything = parse_feed(published["feeds/claims.xml"])

@@ -33,11 +33,14 @@ def pages() -> dict[str, Page]:
 def test_one_page_per_record_date_and_index(pages: dict[str, Page]) -> None:
     assert sorted(pages) == [
         "actors/alice.md", "actors/bob.md", "actors/freedonia.md", "actors/index.md",
+        "changes/2025/07/index.md", "changes/2025/08/index.md", "changes/index.md",
         "claims/alice-demands-donetsk.md", "claims/alice-offers-kherson.md", "claims/bob-refuses.md", "claims/index.md",
         "data/index.md",
         "dates/2025/07/03.md", "dates/2025/07/04.md", "dates/2025/07/14.md", "dates/2025/07/index.md",
         "dates/2025/08/20.md", "dates/2025/08/index.md", "dates/2025/09/01.md", "dates/2025/09/index.md",
         "dates/2025/index.md", "dates/index.md", "index.md",
+        "positions/2025/07/index.md", "positions/2025/08/index.md", "positions/compare/2025-07/2025-08.md",
+        "positions/index.md",
         "regions/donetsk.md", "regions/index.md", "regions/kherson.md",
         "sources/daily-article.md", "sources/index.md", "sources/weekly-article.md", "sources/wire-report.md",
         "threads/index.md", "threads/territory.demands.md", "timeline.md",

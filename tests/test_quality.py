@@ -44,6 +44,11 @@ PAGES = [
     "sources/",
     "dates/",
     "threads/",
+    "positions/",
+    "positions/2025/07/",
+    "positions/compare/2025-05/2025-10/",
+    "changes/",
+    "changes/2025/07/",
     "method/",
     "about/",
 ]

@@ -23,6 +23,10 @@ FAMILIES = {
     "claim": "claims/putin-demands-all-of-donetsk/",
     "source": "sources/kyiv-independent-putin-offensive-60-days/",
     "data": "data/",
+    "positions": "positions/",
+    "positions-month": "positions/2025/07/",
+    "positions-compared": "positions/compare/2025-05/2025-10/",
+    "changes": "changes/2025/10/",
 }
 
 

@@ -42,11 +42,14 @@ def test_every_record_names_its_schema_and_satisfies_it(folder: str, path: Path)
 
 
 def _typed(value):
-    """BaseLoader reads every scalar as text; give booleans back their type (dates stay text)."""
+    """BaseLoader reads every scalar as text; give booleans and integers back their type, as the language
+    server does (dates stay text)."""
     if isinstance(value, dict):
         return {k: _typed(v) for k, v in value.items()}
     if isinstance(value, list):
         return [_typed(v) for v in value]
+    if isinstance(value, str) and value.isascii() and value.isdigit():
+        return int(value)
     return {"true": True, "false": False}.get(value, value)
 
 

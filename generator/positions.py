@@ -1,0 +1,291 @@
+"""Who stands where: each side's positions on each issue, the kind of every move, and the state at each month's end.
+
+A **side** (a record in `content/sides/`) gathers the actors who speak for one party: Russia is Putin, Peskov,
+Ushakov and the Russian state. A **position** is a side's claim of a kind that states where it stands (a demand,
+an offer, a refusal…) on an issue key. Claims of actors on no side (outlets, analysts, the articles' own
+reporting) are never positions: they are the issue's *reporting and analysis*.
+
+Consecutive positions of one side on one issue are compared, and each is typed as a move (`CHANGE_TYPES`):
+derived where the records decide it (the regions demanded shrink: narrowed), set by editors on the claim
+(`change`) where they do not. Everything here is computed once, with the catalog, from validated records.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import get_args
+
+from .load import Document
+from .partial_date import PartialDate
+from .problems import Problem
+from .records import Actor, ChangeType, Claim, ClaimKind, Question, Region, Side
+
+Month = tuple[int, int]
+Cell = tuple[str, str]  # (side id, issue key)
+
+POSITION_KINDS: tuple[ClaimKind, ...] = ("demand", "offer", "refusal", "threat", "intent", "proposal", "statement")
+"""The kinds of claim that say where a side stands. Assessments, actions and events are not positions."""
+
+CHANGE_TYPES: tuple[ChangeType, ...] = get_args(ChangeType)
+
+_WILLING: frozenset[str] = frozenset({"offer", "proposal", "intent"})  # a refusal after one of these reverses it
+
+
+@dataclass(frozen=True)
+class Move:
+    """One position of a side on an issue, typed against the same side's previous position there."""
+
+    claim_id: str
+    side: str
+    issue: str
+    change: ChangeType | None  # None where the records do not decide it and no editor has set it
+    reason: str  # plain text, for readers: what in the records decides the type, or the editors' reason
+    set_by_editors: bool = False
+    previous: str | None = None  # the claim of the side's previous position on the issue
+    entered: Month = (0, 0)  # the month by whose end it had been reported: from then on it is in the table
+
+
+@dataclass(frozen=True)
+class PositionTables:
+    """What the catalog holds about positions (see `Catalog`)."""
+
+    side_order: list[str] = field(default_factory=list)
+    side_of_actor: dict[str, str] = field(default_factory=dict)
+    moves: dict[str, Move] = field(default_factory=dict)  # by claim id: every position
+    position_threads: dict[Cell, list[str]] = field(default_factory=dict)  # each side's positions on an issue
+    reporting: dict[str, list[str]] = field(default_factory=dict)  # issue → claims of actors on no side
+    question_order: list[str] = field(default_factory=list)  # question ids, as the table shows them
+    issues_of_question: dict[str, list[str]] = field(default_factory=dict)  # question id → issue keys with positions
+    position_months: list[Month] = field(default_factory=list)  # every month from the first position to the latest
+    states: dict[Month, dict[Cell, str]] = field(default_factory=dict)  # month → cell → the claim shown
+    changes_in_month: dict[Month, list[str]] = field(default_factory=dict)  # month → moves that entered then
+
+
+def question_of(issue: str) -> str:
+    """'territory.russia-demands' → 'territory': the question an issue key belongs to."""
+    return issue.split(".", 1)[0]
+
+
+def sides_by_actor(sides: Mapping[str, Side], actors: Mapping[str, Actor]) -> dict[str, str]:
+    """Each actor that speaks for a side: the side's members and the people who represent one of them."""
+    member_of = {member: side_id for side_id, side in sides.items() for member in side.members}
+    found = {}
+    for actor_id, actor in actors.items():
+        side_id = member_of.get(actor_id) or (member_of.get(actor.represents) if actor.represents else None)
+        if side_id is not None:
+            found[actor_id] = side_id
+    return found
+
+
+def is_position(claim: Claim, side_of_actor: Mapping[str, str]) -> bool:
+    return claim.issue is not None and claim.kind in POSITION_KINDS and claim.actor in side_of_actor
+
+
+def entered_month(claim: Claim) -> Month:
+    """The month by whose end a claim had been reported: a report dated to the year only counts from December."""
+    reported = claim.dates.reported.date
+    return (reported.year, reported.month or 12)
+
+
+def build_positions(claims: Mapping[str, Claim], claim_order: list[str], actors: Mapping[str, Actor],
+                    regions: Mapping[str, Region], sides: Mapping[str, Side],
+                    questions: Mapping[str, Question]) -> PositionTables:
+    side_of_actor = sides_by_actor(sides, actors)
+    tables = PositionTables(
+        side_order=sorted(sides, key=lambda side_id: (sides[side_id].order, side_id)),
+        side_of_actor=side_of_actor,
+    )
+    for claim_id in claim_order:
+        claim = claims[claim_id]
+        if claim.issue is None:
+            continue
+        if is_position(claim, side_of_actor):
+            tables.position_threads.setdefault((side_of_actor[claim.actor], claim.issue), []).append(claim_id)
+        elif claim.actor not in side_of_actor:
+            tables.reporting.setdefault(claim.issue, []).append(claim_id)
+    for (side_id, issue), thread in tables.position_threads.items():
+        for move in _moves(side_id, issue, thread, claims, regions, sides[side_id]):
+            tables.moves[move.claim_id] = move
+    issues = sorted({issue for _, issue in tables.position_threads})
+    for issue in issues:
+        tables.issues_of_question.setdefault(question_of(issue), []).append(issue)
+    tables.question_order.extend(sorted(
+        tables.issues_of_question,
+        key=lambda qid: (questions[qid].order if qid in questions else 100, qid)))
+    _monthly_states(tables, claims)
+    return tables
+
+
+def _moves(side_id: str, issue: str, thread: list[str], claims: Mapping[str, Claim],
+           regions: Mapping[str, Region], side: Side) -> Iterable[Move]:
+    """The thread's positions, each typed against the one before it."""
+    previous: Claim | None = None
+    previous_id: str | None = None
+    demanded: frozenset[str] = frozenset()  # the latest regions demanded: a claim naming none keeps them
+    offered: frozenset[str] = frozenset()
+    for claim_id in thread:
+        claim = claims[claim_id]
+        now_demanded = _regions(claim, "demanded")
+        now_offered = _regions(claim, "offered")
+        change: ChangeType | None
+        if claim.change is not None:
+            change, reason, by_editors = claim.change.type, claim.change.reason, True
+        elif previous is None:
+            change, reason, by_editors = "new", f"The first recorded position of {side.name} on this issue.", False
+        else:
+            change, reason = _derive(claim, previous, previous_id or "", demanded, now_demanded, offered,
+                                     now_offered, regions)
+            by_editors = False
+        yield Move(claim_id, side_id, issue, change, reason, by_editors, previous_id, entered_month(claim))
+        previous, previous_id = claim, claim_id
+        demanded = now_demanded or demanded
+        offered = offered | now_offered
+
+
+def _derive(claim: Claim, previous: Claim, previous_id: str, demanded: frozenset[str], now_demanded: frozenset[str],
+            offered: frozenset[str], now_offered: frozenset[str], regions: Mapping[str, Region]) -> tuple[ChangeType | None, str]:
+    """The move as far as the records decide it, with the reason in words; (None, …) where they do not."""
+    def names(ids: Iterable[str]) -> str:
+        return ", ".join(regions[rid].name for rid in sorted(ids))
+
+    if demanded and now_demanded and now_demanded < demanded:
+        return "narrowed", f"No longer names {names(demanded - now_demanded)} among the regions demanded."
+    if demanded and now_demanded and now_demanded > demanded:
+        return "widened", f"Now also demands {names(now_demanded - demanded)}."
+    if now_offered - offered:
+        return "softened", f"Offers {names(now_offered - offered)} in exchange: a concession."
+    if claim.kind == "refusal" and previous.kind in _WILLING:
+        return "reversed", f"A refusal after an earlier {previous.kind}."
+    if claim.kind in _WILLING - {"intent"} and previous.kind == "refusal":
+        return "reversed", f"An {claim.kind} after an earlier refusal."
+    if claim.kind == "threat" and previous.kind != "threat":
+        return "hardened", f"A threat after an earlier {previous.kind}."
+    if any(r.type == "narrows" and r.claim == previous_id for r in claim.relations):
+        return "narrowed", "The record says it narrows the previous position."
+    if claim.kind == previous.kind and now_demanded and now_demanded == demanded:
+        return "restated", f"The same {claim.kind}, naming the same regions: {names(now_demanded)}."
+    return None, "The records do not say how this moved from the previous position."
+
+
+def _regions(claim: Claim, role: str) -> frozenset[str]:
+    return frozenset(mention.region for mention in claim.regions if mention.role == role)
+
+
+def _monthly_states(tables: PositionTables, claims: Mapping[str, Claim]) -> None:
+    """Each month's table as it stood at the month's end: every cell's latest position (in date order)
+    among those reported by then."""
+    if not tables.moves:
+        return
+    months = [move.entered for move in tables.moves.values()]
+    last_report = max(entered_month(claim) for claim in claims.values())
+    tables.position_months.extend(month_range(min(months), max(last_report, max(months))))
+    for move in sorted(tables.moves.values(), key=lambda m: (m.entered, m.claim_id)):
+        tables.changes_in_month.setdefault(move.entered, []).append(move.claim_id)
+    for month in tables.position_months:
+        state: dict[Cell, str] = {}
+        for cell, thread in tables.position_threads.items():
+            shown = [claim_id for claim_id in thread if tables.moves[claim_id].entered <= month]
+            if shown:
+                state[cell] = shown[-1]
+        tables.states[month] = state
+    for month, moved in tables.changes_in_month.items():
+        # in the order readers read them: by question, then date
+        order = {claim_id: at for at, claim_id in enumerate(c for t in tables.position_threads.values() for c in t)}
+        moved.sort(key=lambda claim_id: (tables.moves[claim_id].issue, order[claim_id]))
+        tables.changes_in_month[month] = moved
+
+
+def month_range(first: Month, last: Month) -> list[Month]:
+    months, (year, month) = [], first
+    while (year, month) <= last:
+        months.append((year, month))
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return months
+
+
+def month_label(month: Month) -> str:
+    return PartialDate(*month).label
+
+
+# --- what editors are told ------------------------------------------------------------------------
+
+
+def check_positions(documents: list[Document], claims: Mapping[str, Claim], actors: Mapping[str, Actor],
+                    sides: Mapping[str, Side]) -> list[Problem]:
+    """Problems only the sides and threads can show: run on records that are valid one by one."""
+    problems: list[Problem] = []
+    by_path = {(d.folder, d.id): d for d in documents}
+    problems += _check_members(by_path, sides)
+    side_of_actor = sides_by_actor(sides, actors)
+    issues = {claim.issue for claim in claims.values() if claim.issue}
+    for (folder, record_id), document in sorted(by_path.items()):
+        if folder == "claims" and record_id in claims and claims[record_id].change is not None:
+            message = _change_problem(record_id, claims, side_of_actor, sides)
+            if message:
+                problems.append(document.problem(("change", "type"), message))
+        if folder == "questions":
+            problems += _check_question(document, issues)
+    return problems
+
+
+def _check_members(by_path: Mapping[tuple[str, str], Document], sides: Mapping[str, Side]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    for side_id in sorted(sides):
+        for index, member in enumerate(sides[side_id].members):
+            if member in seen:
+                problems.append(by_path[("sides", side_id)].problem(
+                    ("members", index), f"'{member}' is already a member of the side '{seen[member]}'"))
+            seen.setdefault(member, side_id)
+    return problems
+
+
+def _change_problem(claim_id: str, claims: Mapping[str, Claim], side_of_actor: Mapping[str, str],
+                    sides: Mapping[str, Side]) -> str | None:
+    claim = claims[claim_id]
+    assert claim.change is not None
+    if claim.issue is None:
+        return "a change compares positions on one issue, and this claim has no 'issue'"
+    if claim.kind not in POSITION_KINDS:
+        return (f"only a position ({', '.join(POSITION_KINDS)}) moves; this claim is {_a(claim.kind)}: "
+                f"remove 'change'")
+    if claim.actor not in side_of_actor:
+        return (f"'{claim.actor}' speaks for no side (content/sides/), so this claim is reporting or analysis, "
+                f"not a position: remove 'change'")
+    side_id = side_of_actor[claim.actor]
+    thread = _thread_order(claims, side_of_actor, side_id, claim.issue)
+    earlier = thread[:thread.index(claim_id)]
+    if claim.change.type == "new" and earlier:
+        return f"'new' is for a side's first position on an issue; {sides[side_id].name} stated '{earlier[-1]}' before"
+    if claim.change.type != "new" and not earlier:
+        return (f"'{claim.change.type}' compares with {sides[side_id].name}'s previous position on "
+                f"'{claim.issue}', and this is its first: use 'new' or remove 'change'")
+    return None
+
+
+def _thread_order(claims: Mapping[str, Claim], side_of_actor: Mapping[str, str], side_id: str,
+                  issue: str) -> list[str]:
+    thread = [cid for cid, c in claims.items()
+              if c.issue == issue and is_position(c, side_of_actor) and side_of_actor[c.actor] == side_id]
+    return sorted(thread, key=lambda cid: (claims[cid].dates.happened.date.sort_key,
+                                           claims[cid].dates.reported.date.sort_key, cid))
+
+
+def _check_question(document: Document, issues: set[str]) -> list[Problem]:
+    problems = []
+    if not any(question_of(issue) == document.id for issue in issues):
+        problems.append(document.problem((), f"no claim has an issue key beginning with '{document.id}': "
+                                             f"rename the file or delete it"))
+    labels = document.data.get("issues") if isinstance(document.data, dict) else None
+    for key in labels if isinstance(labels, dict) else {}:
+        if question_of(str(key)) != document.id:
+            problems.append(document.problem(("issues", key), f"'{key}' does not belong to this question: "
+                                                               f"its key must begin with '{document.id}.'"))
+        elif key not in issues:
+            problems.append(document.problem(("issues", key), f"no claim has the issue '{key}'"))
+    return problems
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
