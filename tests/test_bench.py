@@ -11,7 +11,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import ROOT
+
+pytestmark = pytest.mark.build
 
 QUICK_SIZE = 60  # bench/run.py's --quick size
 

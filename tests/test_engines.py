@@ -27,6 +27,8 @@ from mkdocs.config import load_config
 from .conftest import ROOT, make_project
 from .html_pages import parse
 
+pytestmark = pytest.mark.build
+
 BIN = Path(sys.executable).parent
 CLAIM_PAGE = "claims/kremlin-rejects-ceasefire/index.html"
 CLAIM_TITLE = "The Kremlin rejected a ceasefire."

@@ -151,6 +151,7 @@ def content(tmp_path: Path) -> Path:
     return copy
 
 
+@pytest.mark.build
 @pytest.mark.parametrize("seed", [1, 2])
 def test_every_build_after_edits_equals_a_fresh_build(content: Path, seed: int) -> None:
     rng = random.Random(seed)

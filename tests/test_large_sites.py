@@ -17,6 +17,8 @@ from generator.pipeline import check, generate
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.build
+
 CLAIM_LINK = re.compile(r"\]\((?:\.\./)*claims/([a-z0-9-]+)\.md\)")
 LINK = re.compile(r"\]\(((?:\.\./)*[a-z0-9/.-]+\.md)\)")
 

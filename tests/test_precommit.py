@@ -17,6 +17,8 @@ import yaml
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.quality
+
 BIN = Path(sys.executable).parent
 CLAIM = "content/claims/kremlin-rejects-ceasefire.yaml"
 

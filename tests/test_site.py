@@ -13,6 +13,8 @@ from generator.pipeline import check
 from .conftest import ROOT, SMALL, build, make_project
 from .html_pages import Link, page_file, parse, resolve
 
+pytestmark = pytest.mark.build
+
 
 def claim_links(site: Path, url: str) -> list[Link]:
     """Links in the page's content that lead to a claim page."""
