@@ -23,6 +23,11 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL = FIXTURES / "small"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the expected output in tests/fixtures/small-expected/ instead of comparing with it")
+
+
 @dataclass
 class Build:
     returncode: int
