@@ -1,12 +1,14 @@
 # Two commands do everything on a fresh machine:
 #   make preview   set up, then serve the site with live reload at http://127.0.0.1:8000/
 #   make test      set up (Chromium, Java and the npm checkers included), then run the whole test suite
+# and one runs the fast tier of the tests (no browser, Java, server or whole-site build):
+#   make test-fast
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: preview site check test setup browser java checkers clean
+.PHONY: preview site check test test-fast setup browser java checkers clean
 
 preview: setup
 	$(BIN)/mkdocs serve --livereload --dirty --dev-addr 127.0.0.1:8000
@@ -19,6 +21,10 @@ check: setup
 
 test: setup browser java checkers
 	$(BIN)/python -m pytest
+
+# The slow tiers are pytest markers (pyproject.toml); everything else is the fast tier.
+test-fast: setup
+	$(BIN)/python -m pytest -m "not (browser or build or preview or quality)"
 
 setup: $(VENV)/.installed
 

@@ -104,8 +104,8 @@ class Catalog:
             by_side.setdefault(self.side(self.claims[claim_id].actor), []).append(claim_id)
         groups: list[tuple[str | None, list[ThreadStep]]] = [
             (side, self._steps(by_side[side])) for side in self.side_order if side in by_side]
-        if None in by_side:
-            groups.append((None, [ThreadStep(claim_id, first=True) for claim_id in by_side[None]]))
+        if None in by_side:  # compared one with the next like a side's, though the pages show no change for them
+            groups.append((None, self._steps(by_side[None])))
         return groups
 
     def _steps(self, claim_ids: list[str]) -> list[ThreadStep]:

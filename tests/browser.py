@@ -1,4 +1,7 @@
-"""A real headless Chromium (Debian's package) driven by Playwright, and a local static server."""
+"""A real headless Chromium (Debian's package) driven by Playwright, and a local static server.
+
+Playwright is imported only when a test starts a browser or asserts on a page: collecting the tests, and
+running the fast tier, never imports it."""
 
 from __future__ import annotations
 
@@ -12,15 +15,35 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from playwright.sync_api import Browser, Page, Route
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page, Route
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
     "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",
 ]
+
+
+@contextmanager
+def chromium() -> Iterator[Browser]:
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+def expect(actual: Any, message: str | None = None) -> Any:
+    """Playwright's `expect`."""
+    from playwright.sync_api import expect as playwright_expect
+
+    return playwright_expect(actual, message)
 
 
 def free_port() -> int:

@@ -9,15 +9,23 @@ import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
-from playwright.sync_api import Browser, Page, sync_playwright
 
-from .browser import CHROMIUM, CHROMIUM_ARGS, local_page, static_server
+from .browser import chromium, local_page, static_server
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL = FIXTURES / "small"
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption("--update-golden", action="store_true",
+                     help="rewrite the expected output in tests/fixtures/small-expected/ instead of comparing with it")
 
 
 @dataclass
@@ -82,15 +90,21 @@ def content(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def browser() -> Iterator[Browser]:
     """One headless Chromium (Debian's package) for the whole run."""
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    with chromium() as browser:
         yield browser
-        browser.close()
 
 
 @pytest.fixture(scope="session")
 def base_url(real_site: Path) -> Iterator[str]:
+    """The real site, served: for what must hold of any content."""
     with static_server(real_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def small_base_url(small_site: Path) -> Iterator[str]:
+    """The small fixture site, served: for behaviours asserted on known records."""
+    with static_server(small_site) as url:
         yield url
 
 

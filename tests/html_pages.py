@@ -90,7 +90,7 @@ def parse(path: Path) -> ParsedPage:
 
 
 def page_file(site: Path, url_path: str) -> Path:
-    """'actors/putin/' → site/actors/putin/index.html"""
+    """'actors/alice/' → site/actors/alice/index.html"""
     path = site / url_path.strip("/")
     return path / "index.html" if not url_path.endswith(".html") else path
 

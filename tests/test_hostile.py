@@ -21,6 +21,8 @@ from generator.cli import main as cli_main
 from .conftest import SMALL, make_project
 from .html_pages import live_markup, page_file, parse
 
+pytestmark = pytest.mark.build
+
 CASES = sorted((Path(__file__).parent / "hostile").glob("*.yaml"))
 
 # Fields that take editors' text, by record folder: (path in the record, the page that shows it).

@@ -19,6 +19,8 @@ from generator.urls import Paths
 
 from .conftest import ROOT
 
+pytestmark = pytest.mark.build
+
 CLAIM_LINK = re.compile(r"\]\((?:\.\./)*claims/([a-z0-9-]+)\.md\)")
 LINK = re.compile(r"\]\(((?:\.\./)*[a-z0-9/.-]+\.md)\)")
 

@@ -59,6 +59,7 @@ def test_the_schema_rejects_a_broken_dataset(site: Site) -> None:
     assert errors and "'rumour' is not one of" in errors[0].message
 
 
+@pytest.mark.build
 def test_the_real_dataset_validates_too() -> None:
     real = generate(ROOT / "content", TEMPLATES, "Site", None)
     published = files(real)

@@ -1,7 +1,7 @@
 """The pre-commit hooks (`.pre-commit-config.yaml`) stop a commit of broken content, offline.
 
-Each test runs `pre-commit run --files <claim>` in a fresh git repository holding a copy of the project's
-site files, with the project's `.venv` linked in (the hooks call `.venv/bin/...`).
+Each test runs `pre-commit run --files <claim>` in a fresh git repository holding the project's hooks and
+schemas with the small fixture content, and the project's `.venv` linked in (the hooks call `.venv/bin/...`).
 """
 
 from __future__ import annotations
@@ -15,24 +15,26 @@ from pathlib import Path
 import pytest
 import yaml
 
-from .conftest import ROOT
+from .conftest import ROOT, SMALL
+
+pytestmark = pytest.mark.quality
 
 BIN = Path(sys.executable).parent
-CLAIM = "content/claims/kremlin-rejects-ceasefire.yaml"
+CLAIM = "content/claims/bob-refuses.yaml"
 
 
 @pytest.fixture
 def repo(tmp_path: Path) -> Path:
-    """A git repository with the project's content, theme, config and hooks, and the project's .venv."""
+    """A git repository with the fixture content, the project's schemas, config and hooks, and its .venv."""
     repo = tmp_path / "repo"
     repo.mkdir()
     for name in ("mkdocs.yml", ".pre-commit-config.yaml"):
         shutil.copy(ROOT / name, repo / name)
-    for name in ("content", "theme"):
-        shutil.copytree(ROOT / name, repo / name)
+    shutil.copytree(SMALL, repo / "content")
+    shutil.copytree(ROOT / "content" / "schema", repo / "content" / "schema")
     (repo / ".venv").symlink_to(BIN.parent, target_is_directory=True)
     git(repo, "init", "-q")
-    git(repo, "add", "mkdocs.yml", ".pre-commit-config.yaml", "content", "theme")  # pre-commit wants its config staged
+    git(repo, "add", "mkdocs.yml", ".pre-commit-config.yaml", "content")  # pre-commit wants its config staged
     return repo
 
 
@@ -77,12 +79,12 @@ def test_the_hooks_pass_on_valid_content(repo: Path) -> None:
 
 
 def test_an_unknown_actor_stops_the_commit_with_the_file_and_line(repo: Path) -> None:
-    line = edit(repo / CLAIM, "actor: russia", "actor: rusia")
+    line = edit(repo / CLAIM, "actor: bob", "actor: bbo")
     result = pre_commit(repo, CLAIM)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert hook_line(output, "check the content").endswith("Failed")
-    assert f"{CLAIM}:{line}:1: actor: unknown actor 'rusia'; did you mean 'russia'?" in output
+    assert f"{CLAIM}:{line}:1: actor: unknown actor 'bbo'; did you mean 'bob'?" in output
     # A well-formed id that names no record is for `check` to find: the schema only knows the form.
     assert hook_line(output, "claims match").endswith("Passed")
 

@@ -8,7 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from .conftest import SMALL, make_project
+
+pytestmark = pytest.mark.build
 
 
 def publish(project: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:

@@ -12,46 +12,26 @@ import shutil
 import subprocess
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
-from playwright.sync_api import Browser, expect
 
-from .browser import local_page, static_server
+from .browser import expect, local_page, static_server
 from .conftest import ROOT
+from .families import FAMILIES, INDEXES, family_pages
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser
+
+pytestmark = [pytest.mark.quality, pytest.mark.build]
 
 NODE_MODULES = ROOT / "node_modules"
 AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 INSTALL_HINT = "run `make test`, which installs them with `npm ci` from package-lock.json"
 
-# One page of each family, the index pages and the hand-written pages (paths relative to the site root).
-PAGES = [
-    "",
-    "timeline/",
-    "threads/territory.russia-demands/",
-    "actors/putin/",
-    "regions/donetsk/",
-    "dates/2025/07/03/",
-    "dates/2025/07/",
-    "dates/2025/",
-    "claims/putin-demands-all-of-donetsk/",
-    "sources/kyiv-independent-putin-offensive-60-days/",
-    "data/",
-    "actors/",
-    "regions/",
-    "claims/",
-    "sources/",
-    "dates/",
-    "threads/",
-    "positions/",
-    "positions/2025/07/",
-    "positions/compare/2025-05/2025-10/",
-    "changes/",
-    "changes/2025/07/",
-    "method/",
-    "about/",
-]
+# One page of each family (chosen from the catalog, tests/families.py), the index pages and the hand-written pages.
+PAGES = [*FAMILIES, *INDEXES]
 
 # Material's palette follows prefers-color-scheme (mkdocs.yml); these are the schemes it must switch to.
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -83,6 +63,12 @@ def site_url(real_site: Path) -> Iterator[str]:
         yield url
 
 
+@pytest.fixture(scope="module")
+def addresses() -> dict[str, str]:
+    """Each entry of PAGES → its address relative to the site root."""
+    return family_pages(ROOT / "content") | {index: index for index in INDEXES}
+
+
 def describe_violations(violations: list[dict[str, Any]]) -> str:
     lines = []
     for violation in violations:
@@ -93,10 +79,13 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+@pytest.mark.browser
 @pytest.mark.parametrize("scheme", SCHEMES)
-@pytest.mark.parametrize("path", PAGES)
-def test_axe_finds_no_violations(browser: Browser, site_url: str, path: str, scheme: str) -> None:
+@pytest.mark.parametrize("entry", PAGES)
+def test_axe_finds_no_violations(browser: Browser, site_url: str, addresses: dict[str, str], entry: str,
+                                 scheme: str) -> None:
     axe = checker(AXE)
+    path = addresses[entry]
     with local_page(browser) as (page, watch):
         page.emulate_media(color_scheme="dark" if scheme == "dark" else "light")
         response = page.goto(site_url + path)
@@ -111,12 +100,12 @@ def test_axe_finds_no_violations(browser: Browser, site_url: str, path: str, sch
     )
 
 
-def test_nu_validator_finds_no_errors(real_site: Path) -> None:
+def test_nu_validator_finds_no_errors(real_site: Path, addresses: dict[str, str]) -> None:
     vnu = checker(VNU)
     java = shutil.which("java")
     if java is None:
         pytest.fail("java is missing: run `make test` (scripts/ensure-java installs it)")
-    files = [real_site / path / "index.html" for path in PAGES]
+    files = [real_site / addresses[entry] / "index.html" for entry in PAGES]
     missing = [str(file.relative_to(real_site)) for file in files if not file.is_file()]
     assert missing == [], f"pages not built: {missing}"
     # One Java start for all files: the validator takes seconds to start.

