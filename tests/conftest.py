@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from playwright.sync_api import Browser, Page, sync_playwright
 
 from .browser import CHROMIUM, CHROMIUM_ARGS, local_page, static_server
@@ -18,6 +19,14 @@ from .browser import CHROMIUM, CHROMIUM_ARGS, local_page, static_server
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL = FIXTURES / "small"
+
+# Hypothesis: CI draws the same examples on every run, so a test never fails there at random;
+# `HYPOTHESIS_PROFILE=thorough` searches at random, much longer (README, "Tests"). Examples found once
+# stay in the tests as `@example`s.
+settings.register_profile("ci", derandomize=True, database=None, max_examples=50, print_blob=True)
+settings.register_profile("default", max_examples=50)
+settings.register_profile("thorough", max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))
 
 
 @dataclass
