@@ -2,8 +2,8 @@
 
 MkDocs calls, on every build: `on_config`, then `on_pre_build` (before it empties the site folder:
 the content is checked and the pages generated here, so a content error leaves the previous site
-in place), then `on_files` with the files found in `docs_dir` (where the generated pages join them), then `on_page_content` for each page (generated pages
-are sanitized there, after Markdown).
+in place), then `on_files` with the files found in `docs_dir` (where the generated pages join them), then `on_page_content` for each page (every page,
+hand-written or generated, is sanitized there, after Markdown).
 Under `mkdocs serve` only, `on_serve` runs once after the first build (the content and template
 folders are added to the watched paths).
 
@@ -129,8 +129,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return files
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        # Generated pages only: hand-written pages are the editors' own Markdown, trusted as such.
-        return sanitize(html) if page.file.src_uri in self.generated else html
+        # Every page, hand-written ones too: a pull request that edits `content/pages/` must not be able to
+        # put a script on the site any more than one that edits a record.
+        return sanitize(html)
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.preview is not None:

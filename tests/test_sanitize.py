@@ -17,8 +17,8 @@ from generator.pipeline import generate
 from generator.records import visible_text
 from generator.sanitize import sanitize
 
-from .conftest import ROOT, SMALL
-from .html_pages import ParsedPage, _Parser
+from .conftest import ROOT, SMALL, build, make_project
+from .html_pages import ParsedPage, _Parser, live_markup, page_file, parse
 
 TEMPLATES = ROOT / "theme" / "templates"
 EXTENSIONS = ["footnotes", "tables", "attr_list", "admonition", "toc"]
@@ -57,6 +57,9 @@ def test_every_real_page_passes_through_unchanged() -> None:
     for page in generate(ROOT / "content", TEMPLATES).pages:
         html = render(page.markdown)
         assert shape(sanitize(html)) == shape(html), page.path
+    for hand_written in sorted((ROOT / "content" / "pages").glob("*.md")):
+        html = render(hand_written.read_text(encoding="utf-8"))
+        assert shape(sanitize(html)) == shape(html), hand_written.name
 
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80).filter(
@@ -125,3 +128,37 @@ def test_markup_inside_arbitrary_text_stays_text(markup: str, noise: str) -> Non
     summary = f"{noise} {markup} {noise}".strip()
     html = pages_with({**{field: f"plain {field}" for field in FIELDS}, "summary": summary})["claims/bob-refuses.md"]
     assert shown_on_one_line(summary) in parse_html(html).text
+
+
+HOSTILE_PAGE = '''
+Text around the markup stays.
+
+<script>alert(1)</script>
+
+<p onclick="alert(2)">A paragraph with a handler.</p>
+
+[A link](javascript:alert(3)) and <a href="javascript:alert(4)">another</a>.
+
+<img src="https://elsewhere.example/pixel.png" alt="a pixel"> <iframe src="https://elsewhere.example/"></iframe>
+
+```text
+code blocks stay code
+```
+'''
+
+
+def test_a_hand_written_page_gets_the_same_allow_list(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", SMALL)
+    method = project / "content" / "pages" / "method.md"
+    method.write_text(method.read_text(encoding="utf-8") + HOSTILE_PAGE, encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    page = parse(page_file(result.site, "method/"))
+    assert live_markup(page) == []
+    html = page_file(result.site, "method/").read_text(encoding="utf-8")
+    for gone in ("alert(", "onclick", "javascript:", "elsewhere.example", "<iframe"):
+        assert gone not in html
+    for kept in ("Text around the markup stays.", "A paragraph with a handler.", "A link", "another",
+                 "code blocks stay code"):
+        assert kept in page.text
+    assert '<pre><code class="language-text">code blocks stay code' in html
