@@ -37,6 +37,8 @@ from .problem_pages import problem_pages
 from .problems import ContentError
 from .sanitize import sanitize
 
+log = logging.getLogger("mkdocs.plugins.explainer")
+
 
 class ExplainerConfig(Config):
     content = config_options.Type(str, default="content")
@@ -58,9 +60,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # Pages link one another, and feeds and open data name them, by directory URLs (`urls.py`).
             raise PluginError("the explainer plugin needs 'use_directory_urls: true' in mkdocs.yml: generated "
                               "pages, feeds and open data link pages by directory URLs ('actors/putin/')")
-        root = Path(config.config_file_path).parent
-        self.content_dir = root / self.config.content
-        self.templates_dir = root / self.config.templates
+        self.root = Path(config.config_file_path).parent
+        self.content_dir = self.root / self.config.content
+        self.templates_dir = self.root / self.config.templates
+        # MkDocs reads the theme's overrides itself: they are checked for links that leave the project too.
+        custom_dir = config.theme.custom_dir
+        self.theme_dirs = (Path(custom_dir),) if custom_dir else ()
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -78,15 +83,24 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.builds is None or settings != (self.builds.content_dir, self.builds.templates_dir,
                                                self.builds.site_name, self.builds.site_url):
             # Kept from build to build only by the preview, where the next build will use it.
-            self.builds = Builds(*settings, incremental=self.serving)
+            self.builds = Builds(*settings, incremental=self.serving, theme=self.theme_dirs, root=self.root)
         try:
             self.site = self.builds.generate()
+            self._warn(config.strict)
         except ContentError as error:
             if not self.serving:
                 raise PluginError(str(error)) from None
             self._show_problems(error)
             return
         self._date_the_build()
+
+    def _warn(self, strict: bool) -> None:
+        """Files in record folders that are not records: warnings, or in strict mode problems like any other
+        (raised before anything is built, as `python -m generator check --strict` reports them)."""
+        if strict and self.site.warnings:
+            raise ContentError(self.site.warnings)
+        for warning in self.site.warnings:
+            log.warning(str(warning))
 
     def _show_problems(self, error: ContentError) -> None:
         """In the preview a mistake must not stop the server: every page the browser may have open shows
