@@ -2,8 +2,8 @@
 
 MkDocs calls, on every build: `on_config`, then `on_pre_build` (before it empties the site folder:
 the content is checked and the pages generated here, so a content error leaves the previous site
-in place), then `on_files` with the files found in `docs_dir` (where the generated pages join them), then `on_page_content` for each page (every page,
-hand-written or generated, is sanitized there, after Markdown).
+in place), then `on_files` with the files found in `docs_dir` (where the generated pages join them), then
+`on_page_content` for each page (every page, hand-written or generated, is sanitized there, after Markdown).
 Under `mkdocs serve` only, `on_serve` runs once after the first build (the content and template
 folders are added to the watched paths).
 
@@ -63,9 +63,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.root = Path(config.config_file_path).parent
         self.content_dir = self.root / self.config.content
         self.templates_dir = self.root / self.config.templates
-        # MkDocs reads the theme's overrides itself: they are checked for links that leave the project too.
+        # MkDocs reads the theme's overrides and the hand-written pages itself: they are checked for links
+        # that leave the project too (`docs_dir` is most often inside the content, and then walked once).
         custom_dir = config.theme.custom_dir
-        self.theme_dirs = (Path(custom_dir),) if custom_dir else ()
+        self.read_dirs = (*([Path(custom_dir)] if custom_dir else []), Path(config.docs_dir))
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -80,10 +81,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.preview is not None:
             self.preview.start(config)
         settings = (self.content_dir, self.templates_dir, config.site_name, config.site_url)
+        guarded = ((self.templates_dir, *self.read_dirs), self.root)
         if self.builds is None or settings != (self.builds.content_dir, self.builds.templates_dir,
-                                               self.builds.site_name, self.builds.site_url):
+                                               self.builds.site_name, self.builds.site_url) \
+                or guarded != (self.builds.theme, self.builds.root):
             # Kept from build to build only by the preview, where the next build will use it.
-            self.builds = Builds(*settings, incremental=self.serving, theme=self.theme_dirs, root=self.root)
+            self.builds = Builds(*settings, incremental=self.serving, theme=self.read_dirs, root=self.root)
         try:
             self.site = self.builds.generate()
             self._warn(config.strict)

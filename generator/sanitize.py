@@ -6,13 +6,12 @@ handler or a `javascript:` link on a page. The lists hold exactly what the templ
 produce; anything else is removed.
 
 The same lists apply to the hand-written pages of `content/pages/`: they arrive by pull request like the
-records, so they get the same policy. Their Markdown may use what Markdown itself writes (code blocks,
-every heading level, images from the site itself), but no raw HTML beyond the allowed tags.
+records, so they get the same policy. Their Markdown may use what Markdown itself writes for text (code
+blocks, every heading level), but no raw HTML beyond the allowed tags, and no images: none is needed yet,
+and an image from another host would be a request to it from every reader's browser.
 """
 
 from __future__ import annotations
-
-import re
 
 import nh3
 
@@ -20,7 +19,7 @@ TAGS = {
     "a", "blockquote", "circle", "code", "div", "em", "figcaption", "figure", "g", "h1", "h2", "h3", "h4", "hr",
     "li", "ol", "p", "path", "span", "strong", "sup", "svg", "table", "tbody", "td", "th", "thead", "title", "tr",
     "ul", "br",
-    "pre", "h5", "h6", "img",  # written by Markdown for hand-written pages
+    "pre", "h5", "h6",  # written by Markdown for hand-written pages
 }
 _COMMON = {"id", "class", "title", "role", "hidden", "aria-label", "aria-labelledby", "aria-hidden", "aria-live"}
 ATTRIBUTES = {
@@ -31,7 +30,6 @@ ATTRIBUTES = {
     "circle": _COMMON | {"cx", "cy", "r"},
     "td": _COMMON | {"align", "style"},
     "th": _COMMON | {"align", "style"},
-    "img": _COMMON | {"src", "alt"},
 }
 URL_SCHEMES = {"http", "https", "mailto"}
 
@@ -40,9 +38,6 @@ def _attribute_filter(tag: str, attribute: str, value: str) -> str | None:
     # Markdown tables align columns with a style attribute: keep that one declaration, nothing else.
     if attribute == "style":
         return value if value in ("text-align: left;", "text-align: center;", "text-align: right;") else None
-    # An image from another host would be a request to it from every reader's browser: only the site's own.
-    if tag == "img" and attribute == "src":
-        return value if not re.match(r"^([a-z][a-z0-9+.-]*:|[/\\]{2})", value.strip(), flags=re.IGNORECASE) else None
     return value
 
 
