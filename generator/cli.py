@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from .export import export_site
-from .load import display_path
+from .load import display_path, stray_files
 from .pipeline import check, generate
 from .problems import ContentError, format_problems
 from .publish import publish
@@ -26,10 +26,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--content", type=Path, default=Path("content"), help="the content folder (default: content)")
     parser.add_argument("--templates", type=Path, default=Path("theme/templates"),
                         help="the page templates (default: theme/templates)")
+    parser.add_argument("--overrides", type=Path, default=Path("theme/overrides"),
+                        help="the theme's overrides, MkDocs' custom_dir (default: theme/overrides); like the content "
+                             "and the templates, checked for symbolic links that leave the project")
     commands = parser.add_subparsers(dest="command", required=True)
     check_parser = commands.add_parser("check", help="validate every record; list every problem")
     check_parser.add_argument("--quotes", type=Path, metavar="DIR",
                               help="also check every quote against the articles' plain-text copies in DIR")
+    check_parser.add_argument("--strict", action="store_true",
+                              help="treat warnings (files in a record folder that are not records) as problems")
     export = commands.add_parser("export", help="write the generated pages as Markdown into DIR")
     export.add_argument("dir", type=Path)
     export.add_argument("--site-name", default="Ukraine negotiations explainer", help="the site's name, for feeds")
@@ -83,13 +88,20 @@ def _run(args: argparse.Namespace) -> int:
     if not args.content.is_dir():
         print(f"error: no content folder at '{args.content}'", file=sys.stderr)
         return 2
+    theme = [args.templates, args.overrides]
     if args.command == "check":
-        catalog, problems = check(args.content)
+        catalog, problems = check(args.content, theme=theme)
         if catalog is not None and args.quotes is not None:
             if not args.quotes.is_dir():
                 print(f"error: no folder of article copies at '{args.quotes}'", file=sys.stderr)
                 return 2
             problems = verify_quotes(args.content, catalog, args.quotes)
+        warnings = stray_files(args.content) if catalog is not None else []
+        if args.strict:
+            problems = sorted([*problems, *warnings], key=lambda problem: problem.sort_key)
+        else:
+            for warning in warnings:
+                print(f"warning: {warning}", file=sys.stderr)
         if problems:
             print(format_problems(problems), file=sys.stderr)
             return 1
@@ -104,7 +116,9 @@ def _run(args: argparse.Namespace) -> int:
                   f"set `change` on a claim where you can say it: {', '.join(unclassified)}")
         return 0
     if args.command == "export":
-        site = generate(args.content, args.templates, args.site_name, args.site_url)
+        site = generate(args.content, args.templates, args.site_name, args.site_url, theme=[args.overrides])
+        for warning in site.warnings:
+            print(f"warning: {warning}", file=sys.stderr)
         written, removed = export_site(site, args.dir)
         total = len(site.pages) + len(site.files)
         print(f"{len(site.pages)} pages and {len(site.files)} files in {args.dir}: {len(written)} written, "

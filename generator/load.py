@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -79,14 +79,42 @@ def display_path(path: Path) -> str:
         return str(path)
 
 
-def record_files(content_dir: Path) -> Iterator[tuple[str, Path]]:
-    """Every record file, as (folder, path), in a stable order."""
+def record_files(content_dir: Path, skip: Collection[Path] = ()) -> Iterator[tuple[str, Path]]:
+    """Every record file, as (folder, path), in a stable order; never one of `skip` (links refused)."""
     for folder in sorted(RECORD_TYPES):
         directory = content_dir / folder
         if directory.is_dir():
             for path in sorted(directory.iterdir()):
-                if path.suffix in (".yaml", ".yml") and path.is_file():
+                if _looks_like_a_record(path) and path.is_file() and path not in skip:
                     yield folder, path
+
+
+def _looks_like_a_record(path: Path) -> bool:
+    # '.yml' and '.YAML' are read, to be reported as misnamed records rather than passed over.
+    return path.suffix.lower() in (".yaml", ".yml")
+
+
+def stray_files(content_dir: Path) -> list[Problem]:
+    """Files and folders in a record folder that are not records: not read, so an editor is told (a warning;
+    `--strict` makes it an error). Hidden files (`.DS_Store`, an editor's swap file) are passed over."""
+    found = []
+    for folder in sorted(RECORD_TYPES):
+        directory = content_dir / folder
+        if not directory.is_dir():
+            continue
+        with os.scandir(directory) as entries:  # the file type comes with the listing: no call per record
+            for entry in entries:
+                if entry.name.startswith("."):
+                    continue
+                if entry.is_dir():
+                    message = f"a folder inside content/{folder}/ is not read; records sit directly in content/{folder}/"
+                elif not entry.name.lower().endswith((".yaml", ".yml")):
+                    message = (f"not a record file (records end in '.yaml'), so it is not read; "
+                               f"move it out of content/{folder}/")
+                else:
+                    continue
+                found.append(Problem(display_path(directory / entry.name), 1, 1, "", message))
+    return sorted(found, key=lambda problem: problem.sort_key)
 
 
 @dataclass
@@ -101,8 +129,8 @@ FileCache = dict[Path, tuple[bytes, Document | None, list[Problem]]]
 parsed again. Only files with a valid name are kept, since the problems of others depend on their siblings."""
 
 
-def load_content(content_dir: Path, cache: FileCache | None = None) -> Loaded:
-    files = list(record_files(content_dir))
+def load_content(content_dir: Path, cache: FileCache | None = None, skip: Collection[Path] = ()) -> Loaded:
+    files = list(record_files(content_dir, skip))
     loaded = Loaded([], [], {folder: set() for folder in RECORD_TYPES})
     for folder, path in files:
         loaded.ids[folder].add(path.stem)

@@ -5,14 +5,16 @@ Nothing here knows about MkDocs; the plugin and the command line both call `gene
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog, build_catalog
 from .feeds import build_feeds
 from .history import read_history
-from .load import FileCache, load_content
+from .links import links_leaving
+from .load import FileCache, load_content, stray_files
 from .open_data import build_open_data
 from .outputs import OutputFile
 from .page import Page
@@ -30,13 +32,16 @@ HOME_INTRO = "home.md"
 """A hand-written introduction, in `content/`, placed at the top of the generated home page."""
 
 
-def check(content_dir: Path, files: FileCache | None = None,
-          records: RecordCache | None = None) -> tuple[Catalog | None, list[Problem]]:
+def check(content_dir: Path, files: FileCache | None = None, records: RecordCache | None = None, *,
+          theme: Sequence[Path] = (), root: Path | None = None) -> tuple[Catalog | None, list[Problem]]:
     """Load and validate everything; a catalog only when no problem was found. With caches, files whose
-    bytes are unchanged since the last call are neither parsed nor validated again."""
-    loaded = load_content(content_dir, files)
+    bytes are unchanged since the last call are neither parsed nor validated again. A symbolic link in the
+    content or the `theme` folders that leads out of `root` (default: the folder holding the content) is
+    a problem, and nothing is read through it."""
+    refused = links_leaving(root or content_dir.resolve().parent, [content_dir, *theme])
+    loaded = load_content(content_dir, files, skip=refused)
     valid, found = validate(loaded.documents, loaded.ids, records)
-    problems = loaded.problems + found
+    problems = [*refused.values(), *loaded.problems, *found]
     if problems:
         return None, sorted(problems, key=lambda p: p.sort_key)
     return build_catalog(valid), []
@@ -47,6 +52,7 @@ class Site:
     pages: list[Page]  # Markdown, for the site engine to render
     files: list[OutputFile]  # published as they are: open data, feeds
     updated: PartialDate | None  # the newest report date: the site's date, never the time of the build
+    warnings: list[Problem] = field(default_factory=list)  # files in record folders that are not records
 
 
 class Builds:
@@ -55,8 +61,9 @@ class Builds:
     an edit costs in proportion to what it reaches; the result is always what a fresh run would give."""
 
     def __init__(self, content_dir: Path, templates_dir: Path, site_name: str = "", site_url: str | None = None,
-                 *, incremental: bool = True):
+                 *, incremental: bool = True, theme: Sequence[Path] = (), root: Path | None = None):
         self.content_dir, self.templates_dir = content_dir, templates_dir
+        self.theme, self.root = (templates_dir, *theme), root  # checked for links that leave the project
         self.site_name, self.site_url = site_name, site_url
         self.incremental = incremental  # False for a single run: nothing is kept for a next one
         self._files: FileCache | None = {} if incremental else None
@@ -68,7 +75,7 @@ class Builds:
 
     def generate(self) -> Site:
         """Every page and file of the site; raises ContentError listing every problem if the content has any."""
-        catalog, problems = check(self.content_dir, self._files, self._records)
+        catalog, problems = check(self.content_dir, self._files, self._records, theme=self.theme, root=self.root)
         if catalog is None:
             raise ContentError(problems)
         intro_file = self.content_dir / HOME_INTRO
@@ -86,9 +93,10 @@ class Builds:
             self._tables, self._outputs = tracking.tables, outputs.results
         reported = [claim.dates.reported.date for claim in catalog.claims.values()]
         updated = max(reported, key=lambda date: date.sort_key) if reported else None
-        return Site(pages, sorted(files, key=lambda f: f.path), updated)
+        return Site(pages, sorted(files, key=lambda f: f.path), updated, stray_files(self.content_dir))
 
 
-def generate(content_dir: Path, templates_dir: Path, site_name: str = "", site_url: str | None = None) -> Site:
+def generate(content_dir: Path, templates_dir: Path, site_name: str = "", site_url: str | None = None,
+             *, theme: Sequence[Path] = ()) -> Site:
     """Every page and file of the site; raises ContentError listing every problem if the content has any."""
-    return Builds(content_dir, templates_dir, site_name, site_url, incremental=False).generate()
+    return Builds(content_dir, templates_dir, site_name, site_url, incremental=False, theme=theme).generate()

@@ -2,8 +2,8 @@
 
 MkDocs calls, on every build: `on_config`, then `on_pre_build` (before it empties the site folder:
 the content is checked and the pages generated here, so a content error leaves the previous site
-in place), then `on_files` with the files found in `docs_dir` (where the generated pages join them), then `on_page_content` for each page (generated pages
-are sanitized there, after Markdown).
+in place), then `on_files` with the files found in `docs_dir` (where the generated pages join them), then
+`on_page_content` for each page (every page, hand-written or generated, is sanitized there, after Markdown).
 Under `mkdocs serve` only, `on_serve` runs once after the first build (the content and template
 folders are added to the watched paths).
 
@@ -37,6 +37,8 @@ from .problem_pages import problem_pages
 from .problems import ContentError
 from .sanitize import sanitize
 
+log = logging.getLogger("mkdocs.plugins.explainer")
+
 
 class ExplainerConfig(Config):
     content = config_options.Type(str, default="content")
@@ -58,9 +60,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # Pages link one another, and feeds and open data name them, by directory URLs (`urls.py`).
             raise PluginError("the explainer plugin needs 'use_directory_urls: true' in mkdocs.yml: generated "
                               "pages, feeds and open data link pages by directory URLs ('actors/putin/')")
-        root = Path(config.config_file_path).parent
-        self.content_dir = root / self.config.content
-        self.templates_dir = root / self.config.templates
+        self.root = Path(config.config_file_path).parent
+        self.content_dir = self.root / self.config.content
+        self.templates_dir = self.root / self.config.templates
+        # MkDocs reads the theme's overrides and the hand-written pages itself: they are checked for links
+        # that leave the project too (`docs_dir` is most often inside the content, and then walked once).
+        custom_dir = config.theme.custom_dir
+        self.read_dirs = (*([Path(custom_dir)] if custom_dir else []), Path(config.docs_dir))
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -75,18 +81,29 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if self.preview is not None:
             self.preview.start(config)
         settings = (self.content_dir, self.templates_dir, config.site_name, config.site_url)
+        guarded = ((self.templates_dir, *self.read_dirs), self.root)
         if self.builds is None or settings != (self.builds.content_dir, self.builds.templates_dir,
-                                               self.builds.site_name, self.builds.site_url):
+                                               self.builds.site_name, self.builds.site_url) \
+                or guarded != (self.builds.theme, self.builds.root):
             # Kept from build to build only by the preview, where the next build will use it.
-            self.builds = Builds(*settings, incremental=self.serving)
+            self.builds = Builds(*settings, incremental=self.serving, theme=self.read_dirs, root=self.root)
         try:
             self.site = self.builds.generate()
+            self._warn(config.strict)
         except ContentError as error:
             if not self.serving:
                 raise PluginError(str(error)) from None
             self._show_problems(error)
             return
         self._date_the_build()
+
+    def _warn(self, strict: bool) -> None:
+        """Files in record folders that are not records: warnings, or in strict mode problems like any other
+        (raised before anything is built, as `python -m generator check --strict` reports them)."""
+        if strict and self.site.warnings:
+            raise ContentError(self.site.warnings)
+        for warning in self.site.warnings:
+            log.warning(str(warning))
 
     def _show_problems(self, error: ContentError) -> None:
         """In the preview a mistake must not stop the server: every page the browser may have open shows
@@ -129,8 +146,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return files
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-        # Generated pages only: hand-written pages are the editors' own Markdown, trusted as such.
-        return sanitize(html) if page.file.src_uri in self.generated else html
+        # Every page, hand-written ones too: a pull request that edits `content/pages/` must not be able to
+        # put a script on the site any more than one that edits a record.
+        return sanitize(html)
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.preview is not None:

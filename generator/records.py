@@ -38,16 +38,21 @@ RecordId = Annotated[
 
 # Control characters (other than line breaks and tabs) and the two non-characters cannot be shown, and are
 # not allowed in HTML or XML documents: text pasted from elsewhere sometimes carries them.
-_INVISIBLE = dict.fromkeys([*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF])
+_INVISIBLE: dict[int, str | None] = dict.fromkeys(
+    [*range(0x00, 0x09), 0x0B, 0x0C, *range(0x0E, 0x20), *range(0x7F, 0xA0), 0xFFFE, 0xFFFF])
+# YAML reads NEL (U+0085), LINE SEPARATOR (U+2028) and PARAGRAPH SEPARATOR (U+2029) as line breaks, as it
+# reads a newline: the text keeps them as line breaks (NEL, a C1 control character, becomes a newline).
+_INVISIBLE[0x85] = "\n"
 
 
 def visible_text(value: str) -> str:
-    """The text without characters that cannot be shown."""
+    """The text without characters that cannot be shown; NEL becomes the line break it is to YAML."""
     return value.translate(_INVISIBLE)
 
 
 def _one_line(value: object) -> object:
-    # YAML folded and block scalars keep line breaks; a summary is shown on one line. Done before the
+    # YAML folded and block scalars keep line breaks, of every kind YAML knows (newline, NEL, U+2028,
+    # U+2029); a summary is shown on one line, each break and run of spaces as one space. Done before the
     # length check, so that a value of spaces alone is reported as empty.
     return " ".join(visible_text(value).split()) if isinstance(value, str) else value
 

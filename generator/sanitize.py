@@ -3,7 +3,12 @@
 Text from YAML is already escaped before it enters Markdown (`markdown_text`); this second, independent
 layer means that a mistake in a template or an escape function still cannot put a script, an event
 handler or a `javascript:` link on a page. The lists hold exactly what the templates and Markdown
-produce for generated pages; anything else is removed.
+produce; anything else is removed.
+
+The same lists apply to the hand-written pages of `content/pages/`: they arrive by pull request like the
+records, so they get the same policy. Their Markdown may use what Markdown itself writes for text (code
+blocks, every heading level), but no raw HTML beyond the allowed tags, and no images: none is needed yet,
+and an image from another host would be a request to it from every reader's browser.
 """
 
 from __future__ import annotations
@@ -14,6 +19,7 @@ TAGS = {
     "a", "blockquote", "circle", "code", "div", "em", "figcaption", "figure", "g", "h1", "h2", "h3", "h4", "hr",
     "li", "ol", "p", "path", "span", "strong", "sup", "svg", "table", "tbody", "td", "th", "thead", "title", "tr",
     "ul", "br",
+    "pre", "h5", "h6",  # written by Markdown for hand-written pages
 }
 _COMMON = {"id", "class", "title", "role", "hidden", "aria-label", "aria-labelledby", "aria-hidden", "aria-live"}
 ATTRIBUTES = {

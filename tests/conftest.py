@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
+from hypothesis import settings
 
 from .browser import chromium, local_page, static_server
 
@@ -21,6 +22,14 @@ if TYPE_CHECKING:
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SMALL = FIXTURES / "small"
+
+# Hypothesis: CI draws the same examples on every run, so a test never fails there at random;
+# `HYPOTHESIS_PROFILE=thorough` searches at random, much longer (README, "Tests"). Examples found once
+# stay in the tests as `@example`s.
+settings.register_profile("ci", derandomize=True, database=None, max_examples=50, print_blob=True)
+settings.register_profile("default", max_examples=50)
+settings.register_profile("thorough", max_examples=2000)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "default"))
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -10,10 +10,11 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from .browser import expect
+from .browser import expect, local_page, static_server
+from .conftest import SMALL, build, make_project
 
 if TYPE_CHECKING:
-    from playwright.sync_api import Page
+    from playwright.sync_api import Browser, Page
 
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
@@ -56,3 +57,30 @@ def test_search_finds_a_claim(page: Page, small_base_url: str) -> None:
     results = page.locator(".md-search-result__item")
     expect(results.first).to_be_visible(timeout=10_000)
     expect(page.locator(".md-search-result")).to_contain_text("Alice offered to give up parts of Kherson Oblast")
+
+
+def with_repository(project: Path, counts: bool) -> Path:
+    """The project with `repo_url` set, as a site with "Edit this page" buttons has it."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8").replace(
+        "site_name:", "repo_url: https://github.com/example/explainer\nedit_uri: edit/main/content/pages/\nsite_name:", 1)
+    if counts:
+        text += "\nextra:\n  repository_counts: true\n"
+    config.write_text(text, encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize("counts", [False, True], ids=["by-default", "counts-opted-in"])
+def test_a_repository_link_requests_nothing_from_its_host_unless_asked(
+        browser: Browser, tmp_path: Path, counts: bool) -> None:
+    result = build(with_repository(make_project(tmp_path / "project", SMALL), counts))
+    assert result.returncode == 0, result.output
+    with static_server(result.site) as url, local_page(browser) as (page, watch):
+        for path in ("", "claims/bob-refuses/", "method/"):
+            page.goto(url + path)
+            expect(page.locator("a.md-source").first).to_have_attribute("href", "https://github.com/example/explainer")
+            page.wait_for_load_state("networkidle")
+        if counts:  # Material's script fetches the counts: the check sees it, so it would see it by default too
+            assert any(request.startswith("https://api.github.com/repos/example/explainer") for request in watch.outside)
+        else:
+            watch.assert_clean()

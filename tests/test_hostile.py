@@ -1,5 +1,6 @@
 """Hostile and broken input, one case a file in `tests/hostile/`: each ends in an exact error naming the file
-and line (the same from `check` and from `mkdocs build`), or in a page that shows the text literally."""
+and line (the same from `check` and from `mkdocs build`), in an exact warning (an error with `--strict`), or in
+a page that shows the text literally."""
 
 from __future__ import annotations
 
@@ -69,39 +70,56 @@ def prepare(case: dict[str, Any], root: Path) -> Path:
         files |= {path: text.encode("utf-8") for path, text in
                   every_text_field_files(payload["one_line"], payload["paragraphs"]).items()}
     for path, data in files.items():
+        (content / path).parent.mkdir(parents=True, exist_ok=True)
         (content / path).write_bytes(data)
+    # Symbolic links, made here since git would store them as links: paths relative to the project.
+    for path, target in (case.get("links") or {}).items():
+        link = project / path
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.unlink(missing_ok=True)
+        link.symlink_to(target)
     return project
 
 
-def run_check(project: Path) -> tuple[int, str]:
+def run_check(project: Path, *options: str) -> tuple[int, str]:
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err), contextlib.chdir(project):
-        code = cli_main(["check"])
+        code = cli_main(["check", *options])
     return code, err.getvalue()
 
 
+def problem_lines(problems: list[str]) -> list[str]:
+    return [*problems, f"{len(problems)} problem{'s' if len(problems) != 1 else ''} found in the content; "
+            "nothing was published."]
+
+
 class _Errors(logging.Handler):
-    def __init__(self) -> None:
-        super().__init__(logging.ERROR)
+    def __init__(self, level: int = logging.ERROR) -> None:
+        super().__init__(level)
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
 
 
-def run_mkdocs(project: Path) -> str | None:
-    """Build as `mkdocs build --strict` does; what it logs as an error if it stops, else None."""
-    errors = _Errors()
+def run_mkdocs(project: Path, warnings: list[str] | None = None, **options: Any) -> str | None:
+    """Build as `mkdocs build --strict` does (the project's mkdocs.yml says `strict: true`); what it logs as
+    an error if it stops, else None. Warnings logged go to `warnings` when given."""
+    errors, warned = _Errors(), _Errors(logging.WARNING)
     logger = logging.getLogger("mkdocs")
     logger.addHandler(errors)
+    logger.addHandler(warned)
     try:
         with contextlib.chdir(project):
-            config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"))
+            config = load_config(str(project / "mkdocs.yml"), site_dir=str(project / "site"), **options)
             mkdocs_build(config)
     except Abort:
         return "\n".join(errors.messages)
     finally:
         logger.removeHandler(errors)
+        logger.removeHandler(warned)
+        if warnings is not None:
+            warnings.extend(warned.messages)
     return None
 
 
@@ -113,10 +131,18 @@ def test_hostile_case(case_file: Path, tmp_path: Path) -> None:
     built = run_mkdocs(project)
     assert "Traceback" not in messages
     if "expect" in case:
-        expected = [*case["expect"], f"{len(case['expect'])} problem{'s' if len(case['expect']) != 1 else ''} "
-                    "found in the content; nothing was published."]
-        assert (code, messages.splitlines()) == (1, expected)
+        assert (code, messages.splitlines()) == (1, problem_lines(case["expect"]))
         assert built == messages.rstrip("\n"), "mkdocs build and check must give the same messages"
+        return
+    if "warn" in case:
+        # A warning lets `check` pass; `check --strict` and `mkdocs build --strict` stop on it alike.
+        assert (code, messages.splitlines()) == (0, [f"warning: {warning}" for warning in case["warn"]])
+        code, messages = run_check(project, "--strict")
+        assert (code, messages.splitlines()) == (1, problem_lines(case["warn"]))
+        assert built == messages.rstrip("\n"), "mkdocs build --strict and check --strict must give the same messages"
+        warned: list[str] = []
+        assert run_mkdocs(project, warned, strict=False) is None
+        assert [message for message in warned if message.startswith("content/")] == case["warn"]
         return
     assert code == 0 and built is None, messages or built
     site = project / "site"

@@ -10,7 +10,7 @@ from pathlib import Path
 import markdown
 import pytest
 import yaml
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from mkdocs.utils.meta import get_data
 
@@ -18,8 +18,8 @@ from generator.pipeline import generate
 from generator.records import visible_text
 from generator.sanitize import sanitize
 
-from .conftest import ROOT, SMALL
-from .html_pages import ParsedPage, _Parser
+from .conftest import ROOT, SMALL, build, make_project
+from .html_pages import ParsedPage, _Parser, live_markup, page_file, parse
 
 TEMPLATES = ROOT / "theme" / "templates"
 EXTENSIONS = ["footnotes", "tables", "attr_list", "admonition", "toc"]
@@ -59,6 +59,9 @@ def test_every_real_page_passes_through_unchanged() -> None:
     for page in generate(ROOT / "content", TEMPLATES).pages:
         html = render(page.markdown)
         assert shape(sanitize(html)) == shape(html), page.path
+    for hand_written in sorted((ROOT / "content" / "pages").glob("*.md")):
+        html = render(hand_written.read_text(encoding="utf-8"))
+        assert shape(sanitize(html)) == shape(html), hand_written.name
 
 
 TEXT = st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=80).filter(
@@ -97,7 +100,8 @@ FIELDS = ("summary", "text", "detail", "quote", "note", "name", "title", "publis
 BASELINE = pages_with({field: f"plain {field}" for field in FIELDS})
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+# How many examples, and whether they are drawn at random, is the settings profile's choice (tests/conftest.py).
+@settings(deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.fixed_dictionaries({field: TEXT for field in FIELDS}))
 def test_arbitrary_text_builds_and_adds_no_markup(texts: dict[str, str]) -> None:
     pages = pages_with(texts)
@@ -108,11 +112,55 @@ def test_arbitrary_text_builds_and_adds_no_markup(texts: dict[str, str]) -> None
         assert shape(sanitize(html)) == shape(html), path
 
 
-@settings(max_examples=40, deadline=None)
+def shown_on_one_line(text: str) -> str:
+    """What a one-line field shows: every line break YAML knows (newline, NEL, U+2028, U+2029) and every run
+    of spaces is one space, and characters that cannot be shown are gone."""
+    for line_break in ("\r", "\n", "\x85", "\u2028", "\u2029"):
+        text = text.replace(line_break, " ")
+    return " ".join(visible_text(text).split())
+
+
+@settings(deadline=None)
 @given(st.sampled_from(["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "[a](javascript:alert(1))",
                         "[^1]", "!!! note", "{{ 7*7 }}", "<!--", "]]>", "&lt;b&gt;", "*a* _b_ `c`", "| x |", "\\"]),
        st.text(st.characters(blacklist_categories=("Cs",)), max_size=20))
+@example("[^1]", "0\x850")  # NEL is a line break to YAML: the page shows '0 0'
+@example("!!! note", "a\u2028b\u2029c")
 def test_markup_inside_arbitrary_text_stays_text(markup: str, noise: str) -> None:
     summary = f"{noise} {markup} {noise}".strip()
     html = pages_with({**{field: f"plain {field}" for field in FIELDS}, "summary": summary})["claims/bob-refuses.md"]
-    assert " ".join(visible_text(summary).split()) in parse_html(html).text
+    assert shown_on_one_line(summary) in parse_html(html).text
+
+
+HOSTILE_PAGE = '''
+Text around the markup stays.
+
+<script>alert(1)</script>
+
+<p onclick="alert(2)">A paragraph with a handler.</p>
+
+[A link](javascript:alert(3)) and <a href="javascript:alert(4)">another</a>.
+
+<img src="https://elsewhere.example/pixel.png" alt="a pixel"> <iframe src="https://elsewhere.example/"></iframe>
+
+```text
+code blocks stay code
+```
+'''
+
+
+def test_a_hand_written_page_gets_the_same_allow_list(tmp_path: Path) -> None:
+    project = make_project(tmp_path / "project", SMALL)
+    method = project / "content" / "pages" / "method.md"
+    method.write_text(method.read_text(encoding="utf-8") + HOSTILE_PAGE, encoding="utf-8")
+    result = build(project)
+    assert result.returncode == 0, result.output
+    page = parse(page_file(result.site, "method/"))
+    assert live_markup(page) == []
+    html = page_file(result.site, "method/").read_text(encoding="utf-8")
+    for gone in ("alert(", "onclick", "javascript:", "elsewhere.example", "<iframe"):
+        assert gone not in html
+    for kept in ("Text around the markup stays.", "A paragraph with a handler.", "A link", "another",
+                 "code blocks stay code"):
+        assert kept in page.text
+    assert '<pre><code class="language-text">code blocks stay code' in html

@@ -110,3 +110,15 @@ def test_every_problem_in_every_file_is_reported_at_once(content: Path) -> None:
     catalog, problems = check(content)
     assert catalog is None
     assert [(Path(p.path).name, p.field) for p in problems] == [("alice.yaml", "kind"), ("bob-refuses.yaml", "actor")]
+
+
+def test_every_line_break_yaml_knows_is_a_space_in_a_one_line_field(content: Path) -> None:
+    # "\N", "\L" and "\P" are YAML's escapes for NEL, LINE SEPARATOR and PARAGRAPH SEPARATOR: line breaks to
+    # YAML, as a newline is. A summary is one line: each becomes a space, none vanishes.
+    path = content / "claims" / "bob-refuses.yaml"
+    text = path.read_text(encoding="utf-8")
+    summary = next(line for line in text.splitlines() if line.startswith("summary:"))
+    path.write_text(text.replace(summary, 'summary: "Bob\\Nrefused\\Lthe\\Pdemand\\n  again."'), encoding="utf-8")
+    catalog, problems = check(content)
+    assert problems == [] and catalog is not None
+    assert catalog.claims["bob-refuses"].summary == "Bob refused the demand again."
