@@ -17,11 +17,14 @@ ROLE_LABELS = {
 
 
 def issue_label(issue: str, questions: Mapping[str, Question] | None = None) -> str:
-    """The editors' label for an issue key (`content/questions/`), else the key made readable:
+    """The editors' label for an issue key (`content/questions/`), or its question's for a key of one part,
+    else the key made readable:
     'territory.russia-demands' → 'territory › russia demands'."""
     question = questions.get(issue.split(".", 1)[0]) if questions else None
     if question is not None and issue in question.issues:
         return question.issues[issue]
+    if question is not None and "." not in issue:  # the question's only issue: 'ceasefire'
+        return question.label
     return issue.replace(".", " › ").replace("-", " ")
 
 

@@ -189,11 +189,10 @@ def _monthly_states(tables: PositionTables, claims: Mapping[str, Claim]) -> None
             if shown:
                 state[cell] = shown[-1]
         tables.states[month] = state
-    for month, moved in tables.changes_in_month.items():
-        # in the order readers read them: by question, then date
-        order = {claim_id: at for at, claim_id in enumerate(c for t in tables.position_threads.values() for c in t)}
+    # in the order readers read them: by issue, then in date order
+    order = {claim_id: at for at, claim_id in enumerate(c for t in tables.position_threads.values() for c in t)}
+    for moved in tables.changes_in_month.values():
         moved.sort(key=lambda claim_id: (tables.moves[claim_id].issue, order[claim_id]))
-        tables.changes_in_month[month] = moved
 
 
 def month_range(first: Month, last: Month) -> list[Month]:

@@ -8,8 +8,10 @@ from pathlib import Path
 import pytest
 
 from generator.catalog import Catalog
+from generator.labels import issue_label
 from generator.pipeline import check
 from generator.problems import Problem
+from generator.records import Question
 
 MOVES = Path(__file__).resolve().parent / "fixtures" / "moves"
 
@@ -88,6 +90,14 @@ def test_a_month_with_no_report_keeps_the_table_of_the_month_before(moves: Path)
     assert problems == [] and found is not None
     assert (2025, 11) in found.position_months and (2025, 11) not in found.changes_in_month
     assert found.states[(2025, 11)] == found.states[(2025, 10)] != found.states[(2025, 12)]
+
+
+def test_issues_read_as_the_editors_label_them(catalog: Catalog) -> None:
+    assert issue_label("territory.demands", catalog.questions) == "Territorial demands"
+    assert issue_label("territory.borders", catalog.questions) == "territory › borders"  # no label: the key
+    questions = {"ceasefire": Question(label="A ceasefire")}
+    assert issue_label("ceasefire", questions) == "A ceasefire"  # the question's only issue
+    assert issue_label("ceasefire") == "ceasefire"
 
 
 def problems_after(moves: Path, claim_id: str, old: str, new: str) -> list[str]:
