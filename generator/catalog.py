@@ -64,6 +64,7 @@ class Catalog:
     side_of_actor: dict[str, str] = field(default_factory=dict)
     moves: dict[str, Move] = field(default_factory=dict)
     position_threads: dict[Cell, list[str]] = field(default_factory=dict)
+    map_steps: dict[Cell, list[str]] = field(default_factory=dict)
     reporting: dict[str, list[str]] = field(default_factory=dict)
     question_order: list[str] = field(default_factory=list)
     issues_of_question: dict[str, list[str]] = field(default_factory=dict)

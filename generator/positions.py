@@ -54,6 +54,7 @@ class PositionTables:
     side_of_actor: dict[str, str] = field(default_factory=dict)
     moves: dict[str, Move] = field(default_factory=dict)  # by claim id: every position
     position_threads: dict[Cell, list[str]] = field(default_factory=dict)  # each side's positions on an issue
+    map_steps: dict[Cell, list[str]] = field(default_factory=dict)  # those that name regions demanded or offered
     reporting: dict[str, list[str]] = field(default_factory=dict)  # issue → claims of actors on no side
     question_order: list[str] = field(default_factory=list)  # question ids, as the table shows them
     issues_of_question: dict[str, list[str]] = field(default_factory=dict)  # question id → issue keys with positions
@@ -107,6 +108,9 @@ def build_positions(claims: Mapping[str, Claim], claim_order: list[str], actors:
     for (side_id, issue), thread in tables.position_threads.items():
         for move in _moves(side_id, issue, thread, claims, regions, sides[side_id]):
             tables.moves[move.claim_id] = move
+        steps = [claim_id for claim_id in thread if _regions(claims[claim_id], "demanded", "offered")]
+        if steps:
+            tables.map_steps[(side_id, issue)] = steps
     issues = sorted({issue for _, issue in tables.position_threads})
     for issue in issues:
         tables.issues_of_question.setdefault(question_of(issue), []).append(issue)
@@ -168,8 +172,8 @@ def _derive(claim: Claim, previous: Claim, previous_id: str, demanded: frozenset
     return None, "The records do not say how this moved from the previous position."
 
 
-def _regions(claim: Claim, role: str) -> frozenset[str]:
-    return frozenset(mention.region for mention in claim.regions if mention.role == role)
+def _regions(claim: Claim, *roles: str) -> frozenset[str]:
+    return frozenset(mention.region for mention in claim.regions if mention.role in roles)
 
 
 def _monthly_states(tables: PositionTables, claims: Mapping[str, Claim]) -> None:

@@ -29,9 +29,9 @@ CHANGE_LABELS: dict[str | None, str] = {
 }
 """The badge of each kind of move; None where the records do not decide it and no editor has set it."""
 
-COMPARED_MONTHS_BACK = (1, 3, 6, 12)
+COMPARED_MONTHS_BACK = (1, 12)
 """A month's table is compared with the tables this many months before it, and with the latest: a fixed number
-of comparisons per month, so that they grow with the months and not with their square."""
+of comparisons per month (three at most), so that they grow with the months and not with their square."""
 
 
 
@@ -111,8 +111,7 @@ def reporting_of(catalog: Catalog, question_id: str) -> list[str]:
 
 def maps_of(catalog: Catalog, side_id: str, issue: str) -> list[str]:
     """A side's positions on an issue that name regions demanded or offered: one small map each."""
-    return [claim_id for claim_id in catalog.position_threads.get((side_id, issue), [])
-            if any(m.role in ("demanded", "offered") for m in catalog.claims[claim_id].regions)]
+    return catalog.map_steps.get((side_id, issue), [])
 
 
 def change_badge(catalog: Catalog, claim_id: str) -> str:

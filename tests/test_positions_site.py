@@ -201,8 +201,8 @@ def test_two_months_compared_show_the_cells_that_changed(site: Path) -> None:
     assert [cell.text for cell in rows[0]][:2] == ["Issue", "Side"]
     cells = [(row[0].text, row[1].text) for row in rows[1:]]
     assert cells == [("Territorial demands", "Russia"), ("Territorial demands", "Ukraine"), ("ceasefire", "Russia")]
-    moves_between = rows[1][4].badges
-    assert moves_between == ["Narrowed", "Widened", "Softened", "Not classified", "Restated"]
+    # Counted by kind, so that a comparison stays the same size however many moves came in between.
+    assert rows[1][4].text == "5: 1 restated, 1 softened, 1 narrowed, 1 widened, 1 not classified"
 
 
 def atom_schema() -> ET.RelaxNG:
