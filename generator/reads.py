@@ -1,9 +1,14 @@
 """Which parts of the catalog each page reads, so that a rebuild renders again only the pages an edit reaches.
 
 While a page renders, the catalog it sees is a view whose tables note every key looked up and every
-whole-table read (iterating, counting). Between two builds, `changes` lists the keys whose values differ.
-A page is rendered again only if it read one of them: nothing has to declare what a template uses, so
-a template that starts reading something new is tracked the moment it does.
+whole-table read (iterating, counting, comparing, printing). Between two builds, `changes` lists the keys
+whose values differ. A page is rendered again only if it read one of them: nothing has to declare what a
+template uses, so a template that starts reading something new is tracked the moment it does.
+
+The tables of the view are read-only `Mapping` and `Sequence` proxies, not dicts or lists: every way of
+reading them that they offer notes the read, and every other way (copying, updating, operators they do
+not define) raises. A read the tracking cannot see would leave a page stale; one it sees too coarsely
+only renders a page again, so where in doubt a read counts as reading the whole table.
 """
 
 from __future__ import annotations
