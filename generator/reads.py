@@ -107,7 +107,7 @@ class TrackedMapping(_Tracked, Mapping[Any, Any]):
 
     def __reversed__(self) -> Iterator[Any]:
         self._whole()
-        return reversed(self._data.keys())
+        return iter(reversed(list(self._data)))
 
     def __len__(self) -> int:
         self._whole()
@@ -159,6 +159,8 @@ class TrackedSequence(_Tracked, Sequence[Any]):
 
     __slots__ = ("_data", "_read", "_reads")
 
+    _data: list[Any]
+
     def __init__(self, read: Read, data: list[Any], reads: Reads) -> None:
         self._read, self._data, self._reads = read, data, reads
 
@@ -179,7 +181,7 @@ class TrackedSequence(_Tracked, Sequence[Any]):
 
     def __reversed__(self) -> Iterator[Any]:
         self._whole()
-        return reversed(self._data)
+        return iter(reversed(self._data))
 
     def __contains__(self, value: object) -> bool:
         self._whole()
