@@ -90,15 +90,15 @@ class Builds:
         intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
         history = read_history(self.content_dir)
         state = self._state
-        tables = site_tables(catalog, history)
-        tracking = Tracking.start(catalog, tables, state.tables if state else None) if self.incremental else None
+        tracking = (Tracking.start(catalog, site_tables(catalog, history), state.tables if state else None)
+                    if self.incremental else None)
         pages, rendered = render_pages(catalog, self.templates_dir, intro, self.content_dir / GEOMETRY, history,
                                        tracking, state.pages if state else None)
         outputs = tracking.memo(state.outputs if state else None) if tracking else None
         view = tracking.catalog if tracking else catalog
         files = build_open_data(view, outputs) + build_feeds(view, self.site_name, self.site_url, outputs)
-        if self.incremental and outputs is not None:  # a single run keeps nothing for a next one
-            self._state = BuildState(tables, rendered, outputs.results)
+        if tracking is not None and outputs is not None:  # a single run keeps nothing for a next one
+            self._state = BuildState(tracking.tables, rendered, outputs.results)
         self.reused_pages = rendered.reused
         reported = [claim.dates.reported.date for claim in catalog.claims.values()]
         updated = max(reported, key=lambda date: date.sort_key) if reported else None

@@ -135,6 +135,7 @@ class TrackedMapping(_Tracked, Mapping[Any, Any]):
 class _Items(ItemsView[Any, Any]):
     """A tracked table's items: noted once as the whole table, rather than key by key."""
 
+    __slots__ = ()
     _mapping: TrackedMapping
 
     def __iter__(self) -> Iterator[tuple[Any, Any]]:
@@ -144,6 +145,7 @@ class _Items(ItemsView[Any, Any]):
 
 
 class _Values(ValuesView[Any]):
+    __slots__ = ()
     _mapping: TrackedMapping
 
     def __iter__(self) -> Iterator[Any]:

@@ -1,5 +1,6 @@
-"""Two ways a preview rebuild once went stale, each as a user meets it: a template that reads a table in a
-way the tracking did not see, and an edited map file that was drawn with its old shapes."""
+"""Ways a preview rebuild once went stale, each as a user meets it: a template that reads a table in a way
+the tracking did not see; an edited map file drawn with its old shapes; a build that failed half-way and
+left its pages beside the tables of the build before."""
 
 from __future__ import annotations
 
@@ -103,3 +104,23 @@ def test_an_edited_map_file_is_drawn_with_its_new_shapes(content: Path, tmp_path
     rebuilt = site_outputs(builds.generate())
     assert not [path for path, page in rebuilt.items() if b'data-iso="UA-14"' in page]
     assert not differences(rebuilt, fresh_build(content, TEMPLATES, tmp_path / "fresh"))
+
+
+def test_a_build_that_fails_half_way_leaves_the_last_good_state(content: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pages rendered by a build that then failed must not be reused against the tables of the build before:
+    an edit undone after the failure would bring back the old tables, and with them pages of the edit."""
+    builds = Builds(content, TEMPLATES, "Site")
+    builds.generate()
+    path = content / "claims" / "putin-demands-all-of-donetsk.yaml"
+    original = path.read_text(encoding="utf-8")
+    path.write_text(original.replace("summary: ", "summary: Edited, then undone. ", 1), encoding="utf-8")
+
+    def fails(*args: object, **kwargs: object) -> list[object]:
+        raise OSError("the feeds could not be written")
+
+    with monkeypatch.context() as patch:
+        patch.setattr("generator.pipeline.build_feeds", fails)
+        with pytest.raises(OSError):
+            builds.generate()
+    path.write_text(original, encoding="utf-8")
+    assert not differences(site_outputs(builds.generate()), site_outputs(generate(content, TEMPLATES, "Site")))
