@@ -123,7 +123,10 @@ class TrackedMapping(_Tracked, Mapping[Any, Any]):
         if not isinstance(other, Mapping):
             return NotImplemented
         self._whole()
-        return self._data == (other._data if isinstance(other, TrackedMapping) else dict(other))
+        if isinstance(other, TrackedMapping):
+            other._whole()
+            return self._data == other._data
+        return self._data == dict(other)
 
     __hash__ = None  # type: ignore[assignment]  # as a dict's
 

@@ -194,6 +194,14 @@ def test_a_template_reading_a_table_in_a_way_not_known_fails(source: str) -> Non
 # --- frames, changes and memo -------------------------------------------------------------
 
 
+def test_comparing_two_tracked_tables_notes_both() -> None:
+    reads = Reads()
+    one, other = TrackedMapping("one", TABLE, reads), TrackedMapping("other", dict(TABLE), reads)
+    with reads.frame() as noted:
+        assert one == other
+    assert {("one", EVERY), ("other", EVERY)} <= noted
+
+
 def test_reads_outside_any_frame_are_not_noted_and_nested_frames_add_up() -> None:
     reads = Reads()
     table = TrackedMapping("t", TABLE, reads)
