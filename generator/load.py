@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import os
 import re
-from collections.abc import Collection, Iterable, Iterator
+from collections.abc import Collection, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any
 
 import yaml
@@ -41,15 +42,21 @@ Path_ = tuple[str | int, ...]
 """Where a value sits in a document: ('sources', 0, 'quote')."""
 
 
-@dataclass
+@dataclass(frozen=True)
 class Document:
-    """One YAML file's data, with the line and column of each value."""
+    """One YAML file's data, with the line and column of each value. Immutable, its data too (mappings are
+    read-only, lists are tuples): a document is reused by every build while its file's bytes are the same,
+    so nothing a build does may change it."""
 
     path: str  # as shown to editors, relative to the working directory where possible
     folder: str  # 'claims', 'actors', …
     id: str
-    data: dict[str, Any]
-    positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    data: Mapping[str, Any]
+    positions: Mapping[Path_, tuple[int, int]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "data", frozen(self.data))
+        object.__setattr__(self, "positions", MappingProxyType(dict(self.positions)))
 
     def position(self, path: Path_) -> tuple[int, int]:
         """The position of the deepest written value along `path` (a missing field points at its parent)."""
@@ -62,6 +69,15 @@ class Document:
     def problem(self, path: Path_, message: str) -> Problem:
         line, column = self.position(path)
         return Problem(self.path, line, column, format_field(path), message)
+
+
+def frozen(value: Any) -> Any:
+    """Parsed YAML made read-only all the way down."""
+    if isinstance(value, Mapping):
+        return MappingProxyType({key: frozen(item) for key, item in value.items()})
+    if isinstance(value, list | tuple):
+        return tuple(frozen(item) for item in value)
+    return value
 
 
 def format_field(path: Path_) -> str:

@@ -72,14 +72,14 @@ all a reader sees there, at a quarter of the bytes."""
 
 
 def load_shapes(path: Path, tolerance: float | None = None) -> Shapes:
-    """The 27 regions' shapes from a GeoJSON file; read once per process for each file and tolerance."""
-    return _load_shapes(str(path.resolve()), _TOLERANCE if tolerance is None else tolerance)
+    """The 27 regions' shapes from a GeoJSON file: projected once per process for the same bytes and
+    tolerance, and again whenever the file's bytes change (the preview redraws an edited file)."""
+    return _load_shapes(path.read_bytes(), _TOLERANCE if tolerance is None else tolerance)
 
 
 @functools.lru_cache(maxsize=4)
-def _load_shapes(path: str, tolerance: float) -> Shapes:
-    with open(path, encoding="utf-8") as file:
-        features = json.load(file)["features"]
+def _load_shapes(geojson: bytes, tolerance: float) -> Shapes:
+    features = json.loads(geojson.decode("utf-8"))["features"]
     rings = {_iso(feature): _rings(feature["geometry"]) for feature in features}
     anchors = {_iso(feature): _label_key(feature) for feature in features}
 

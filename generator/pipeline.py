@@ -55,6 +55,16 @@ class Site:
     warnings: list[Problem] = field(default_factory=list)  # files in record folders that are not records
 
 
+@dataclass(frozen=True)
+class BuildState:
+    """What a successful run leaves for the next, saved whole and once, at its end: a run that fails half-way
+    leaves the state of the last good one, never its tables with newer pages or the reverse."""
+
+    tables: dict[str, Any]  # what its pages and files read from (`site_tables`)
+    pages: PageCache
+    outputs: dict[Any, Kept]  # feeds, open data entries
+
+
 class Builds:
     """The core run again and again on the same folders, as the preview does on every save. Each run
     reuses what the last one parsed, validated and rendered wherever its inputs are unchanged, so that
@@ -68,9 +78,7 @@ class Builds:
         self.incremental = incremental  # False for a single run: nothing is kept for a next one
         self._files: FileCache | None = {} if incremental else None
         self._records: RecordCache | None = {} if incremental else None
-        self._tables: dict[str, Any] | None = None  # what the last successful run read from
-        self._pages: PageCache | None = None
-        self._outputs: dict[Any, Kept] | None = None  # feeds, open data entries
+        self._state: BuildState | None = None  # left by the last successful run
         self.reused_pages = 0  # by the last run, for the curious and for tests
 
     def generate(self) -> Site:
@@ -81,16 +89,17 @@ class Builds:
         intro_file = self.content_dir / HOME_INTRO
         intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
         history = read_history(self.content_dir)
-        tracking = Tracking.start(catalog, site_tables(catalog, history), self._tables) if self.incremental else None
+        state = self._state
+        tracking = (Tracking.start(catalog, site_tables(catalog, history), state.tables if state else None)
+                    if self.incremental else None)
         pages, rendered = render_pages(catalog, self.templates_dir, intro, self.content_dir / GEOMETRY, history,
-                                       tracking, self._pages)
-        self.reused_pages = rendered.reused
-        self._pages = rendered if self.incremental else None  # a single run keeps nothing for a next one
-        outputs = tracking.memo(self._outputs) if tracking else None
+                                       tracking, state.pages if state else None)
+        outputs = tracking.memo(state.outputs if state else None) if tracking else None
         view = tracking.catalog if tracking else catalog
         files = build_open_data(view, outputs) + build_feeds(view, self.site_name, self.site_url, outputs)
-        if tracking is not None and outputs is not None:
-            self._tables, self._outputs = tracking.tables, outputs.results
+        if tracking is not None and outputs is not None:  # a single run keeps nothing for a next one
+            self._state = BuildState(tracking.tables, rendered, outputs.results)
+        self.reused_pages = rendered.reused
         reported = [claim.dates.reported.date for claim in catalog.claims.values()]
         updated = max(reported, key=lambda date: date.sort_key) if reported else None
         return Site(pages, sorted(files, key=lambda f: f.path), updated, stray_files(self.content_dir))

@@ -280,8 +280,8 @@ def _check_question(document: Document, issues: set[str]) -> list[Problem]:
     if not any(question_of(issue) == document.id for issue in issues):
         problems.append(document.problem((), f"no claim has an issue key beginning with '{document.id}': "
                                              f"rename the file or delete it"))
-    labels = document.data.get("issues") if isinstance(document.data, dict) else None
-    for key in labels if isinstance(labels, dict) else {}:
+    labels = document.data.get("issues")
+    for key in labels if isinstance(labels, Mapping) else {}:  # a document's mappings are read-only
         if question_of(str(key)) != document.id:
             problems.append(document.problem(("issues", key), f"'{key}' does not belong to this question: "
                                                                f"its key must begin with '{document.id}.'"))

@@ -133,14 +133,14 @@ class DirtyPreview:
 
 def _surroundings(config: MkDocsConfig) -> str:
     """A digest of what every rendered page shows besides its own content: the configuration file, the
-    theme's overrides, and which hand-written pages exist (the navigation; MkDocs itself renders a
+    theme's overrides (by their bytes: an edit that keeps the time and size is still an edit), and which hand-written pages exist (the navigation; MkDocs itself renders a
     hand-written page again when it changes)."""
     digest = hashlib.sha256()
     if config.config_file_path:
         digest.update(Path(config.config_file_path).read_bytes())
     if config.theme.custom_dir:
         for path in _files_in(Path(config.theme.custom_dir)):
-            digest.update(f"{path}\0{path.stat().st_mtime_ns}\0".encode())
+            digest.update(f"{path}\0".encode() + hashlib.sha256(path.read_bytes()).digest())
     for path in _files_in(Path(config.docs_dir)):
         digest.update(f"{path}\0".encode())
     return digest.hexdigest()

@@ -1,15 +1,20 @@
 """Which parts of the catalog each page reads, so that a rebuild renders again only the pages an edit reaches.
 
 While a page renders, the catalog it sees is a view whose tables note every key looked up and every
-whole-table read (iterating, counting). Between two builds, `changes` lists the keys whose values differ.
-A page is rendered again only if it read one of them: nothing has to declare what a template uses, so
-a template that starts reading something new is tracked the moment it does.
+whole-table read (iterating, counting, comparing, printing). Between two builds, `changes` lists the keys
+whose values differ. A page is rendered again only if it read one of them: nothing has to declare what a
+template uses, so a template that starts reading something new is tracked the moment it does.
+
+The tables of the view are read-only `Mapping` and `Sequence` proxies, not dicts or lists: every way of
+reading them that they offer notes the read, and every other way (copying, updating, operators they do
+not define) raises. A read the tracking cannot see would leave a page stale; one it sees too coarsely
+only renders a page again, so where in doubt a read counts as reading the whole table.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, ItemsView, Iterator, Mapping, Sequence, ValuesView
 from contextlib import contextmanager
 from typing import Any, TypeVar
 
@@ -26,6 +31,7 @@ class _Every:
 EVERY: Any = _Every()
 
 Read = tuple[str, Any]  # (table, key)
+_MISSING: Any = object()
 T = TypeVar("T")
 
 
@@ -55,77 +61,176 @@ class Reads:
             self.merge(frozenset(reads))
 
 
-class TrackedDict(dict[Any, Any]):
-    """A table that notes what is read from it."""
+class _Tracked:
+    """What both proxies share: they hold the data read-only, and cannot be copied or pickled with
+    their reads (a copy would read without noting)."""
 
-    __slots__ = ("_reads", "_table")
+    __slots__ = ()
+
+    def __reduce__(self) -> Any:
+        raise TypeError(f"a tracked {type(self).__name__} cannot be copied or pickled; copy what it holds")
+
+
+class TrackedMapping(_Tracked, Mapping[Any, Any]):
+    """A table, read-only, that notes every read: a key looked up or tested is noted as (table, key); the
+    table iterated, counted, compared or printed as (table, EVERY). Its lists are given out tracked too,
+    each read as the key it sits under. Being a `Mapping` and not a `dict`, it has no way in that skips
+    the noting: whatever it does not define (copying, updating, `|`) raises instead of reading unnoted."""
+
+    __slots__ = ("_data", "_reads", "_table")
 
     def __init__(self, table: str, data: Mapping[Any, Any], reads: Reads) -> None:
-        super().__init__(data)
-        self._table, self._reads = table, reads
+        self._table, self._data, self._reads = table, data, reads
 
-    def __getitem__(self, key: Any) -> Any:
-        self._reads.note(self._table, key)
-        return super().__getitem__(key)
-
-    def get(self, key: Any, default: Any = None) -> Any:
-        self._reads.note(self._table, key)
-        return super().get(key, default)
-
-    def __contains__(self, key: object) -> bool:
-        self._reads.note(self._table, key)
-        return super().__contains__(key)
-
-    def __iter__(self) -> Iterator[Any]:
-        self._reads.note(self._table, EVERY)
-        return super().__iter__()
-
-    def __len__(self) -> int:
-        self._reads.note(self._table, EVERY)
-        return super().__len__()
-
-    def keys(self) -> Any:
-        self._reads.note(self._table, EVERY)
-        return super().keys()
-
-    def values(self) -> Any:
-        self._reads.note(self._table, EVERY)
-        return super().values()
-
-    def items(self) -> Any:
-        self._reads.note(self._table, EVERY)
-        return super().items()
-
-
-class TrackedList(list[Any]):
-    """A list read only as a whole (the claims in date order)."""
-
-    def __init__(self, table: str, data: list[Any], reads: Reads) -> None:
-        super().__init__(data)
-        self._table, self._reads = table, reads
+    def _value(self, key: Any, value: Any) -> Any:
+        return TrackedSequence((self._table, key), value, self._reads) if isinstance(value, list) else value
 
     def _whole(self) -> None:
         self._reads.note(self._table, EVERY)
 
+    def __getitem__(self, key: Any) -> Any:
+        self._reads.note(self._table, key)
+        return self._value(key, self._data[key])
+
+    def get(self, key: Any, default: Any = None) -> Any:
+        self._reads.note(self._table, key)
+        value = self._data.get(key, _MISSING)
+        return default if value is _MISSING else self._value(key, value)
+
+    def __contains__(self, key: object) -> bool:
+        self._reads.note(self._table, key)
+        return key in self._data
+
     def __iter__(self) -> Iterator[Any]:
         self._whole()
-        return super().__iter__()
+        return iter(self._data)
 
     def __reversed__(self) -> Iterator[Any]:
         self._whole()
-        return super().__reversed__()
+        return iter(reversed(list(self._data)))
 
     def __len__(self) -> int:
         self._whole()
-        return super().__len__()
+        return len(self._data)
+
+    def items(self) -> ItemsView[Any, Any]:
+        return _Items(self)
+
+    def values(self) -> ValuesView[Any]:
+        return _Values(self)
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Mapping):
+            return NotImplemented
+        self._whole()
+        if isinstance(other, TrackedMapping):
+            other._whole()
+            return self._data == other._data
+        return self._data == dict(other)
+
+    __hash__ = None  # type: ignore[assignment]  # as a dict's
+
+    def __repr__(self) -> str:
+        self._whole()
+        return repr(self._data)
+
+
+class _Items(ItemsView[Any, Any]):
+    """A tracked table's items: noted once as the whole table, rather than key by key."""
+
+    __slots__ = ()
+    _mapping: TrackedMapping
+
+    def __iter__(self) -> Iterator[tuple[Any, Any]]:
+        table = self._mapping
+        table._whole()
+        return ((key, table._value(key, value)) for key, value in table._data.items())
+
+
+class _Values(ValuesView[Any]):
+    __slots__ = ()
+    _mapping: TrackedMapping
+
+    def __iter__(self) -> Iterator[Any]:
+        table = self._mapping
+        table._whole()
+        return (table._value(key, value) for key, value in table._data.items())
+
+
+class TrackedSequence(_Tracked, Sequence[Any]):
+    """A list, read-only, read only as a whole: any read of it notes one `read` (the claims' date order as
+    (claim_order, EVERY); a table's list as the (table, key) it sits under). Like `TrackedMapping`, it has
+    no way in that skips the noting; what it does not define raises. Slices and sums are plain lists."""
+
+    __slots__ = ("_data", "_read", "_reads")
+
+    _data: list[Any]
+
+    def __init__(self, read: Read, data: list[Any], reads: Reads) -> None:
+        self._read, self._data, self._reads = read, data, reads
+
+    def _whole(self) -> None:
+        self._reads.note(*self._read)
 
     def __getitem__(self, index: Any) -> Any:
         self._whole()
-        return super().__getitem__(index)
+        return self._data[index]
+
+    def __len__(self) -> int:
+        self._whole()
+        return len(self._data)
+
+    def __iter__(self) -> Iterator[Any]:
+        self._whole()
+        return iter(self._data)
+
+    def __reversed__(self) -> Iterator[Any]:
+        self._whole()
+        return iter(reversed(self._data))
 
     def __contains__(self, value: object) -> bool:
         self._whole()
-        return super().__contains__(value)
+        return value in self._data
+
+    def index(self, value: Any, start: int = 0, stop: int | None = None) -> int:
+        self._whole()
+        return self._data.index(value, start, len(self._data) if stop is None else stop)
+
+    def count(self, value: Any) -> int:
+        self._whole()
+        return self._data.count(value)
+
+    def _list(self, other: object) -> list[Any] | None:
+        if isinstance(other, TrackedSequence):
+            return list(other)
+        return other if isinstance(other, list) else None
+
+    def __add__(self, other: object) -> list[Any]:
+        plain = self._list(other)
+        if plain is None:
+            return NotImplemented
+        self._whole()
+        return self._data + plain
+
+    def __radd__(self, other: object) -> list[Any]:
+        plain = self._list(other)
+        if plain is None:
+            return NotImplemented
+        self._whole()
+        return plain + self._data
+
+    def __eq__(self, other: object) -> bool:
+        plain = self._list(other)
+        if plain is None:
+            return NotImplemented
+        self._whole()
+        return self._data == plain
+
+    __hash__ = None  # type: ignore[assignment]  # as a list's
+
+    def __repr__(self) -> str:
+        self._whole()
+        return repr(self._data)
 
 
 def catalog_tables(catalog: Catalog) -> dict[str, Any]:
@@ -143,13 +248,11 @@ def tracked_catalog(catalog: Catalog, reads: Reads) -> Catalog:
 
 def tracked(name: str, table: Any, reads: Reads) -> Any:
     if isinstance(table, dict):
-        return TrackedDict(name, table, reads)
+        return TrackedMapping(name, table, reads)
     if isinstance(table, list):
-        return TrackedList(name, table, reads)
+        return TrackedSequence((name, EVERY), table, reads)
     raise TypeError(f"cannot track a table of type {type(table).__name__}")
 
-
-_MISSING = object()
 
 
 def changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> set[Read]:

@@ -34,9 +34,10 @@ Labels and maps
 
 from __future__ import annotations
 
+import hashlib
 import html
 import posixpath
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
@@ -53,7 +54,7 @@ from .maps import CREDIT, MapRegion, Shapes, render_legend, render_map
 from .markdown_text import escape_inline, escape_paragraphs, safe_href
 from .page import Page, front_matter
 from .partial_date import PartialDate
-from .reads import Kept, Read, TrackedDict, Tracking, catalog_tables
+from .reads import Kept, Read, TrackedMapping, Tracking, catalog_tables
 from .urls import Feeds, Paths, footnote_label, site_url_of
 
 ROOT_MARKER = "\x00/"
@@ -85,14 +86,15 @@ def render_settings(templates_dir: Path, home_intro: str, geometry: Path | None)
     return (_template_files(templates_dir), home_intro, _file_state(geometry))
 
 
-def _file_state(path: Path | None) -> tuple[str, int, int] | None:
+def _file_state(path: Path | None) -> tuple[str, str] | None:
+    """A file by its bytes, not its time and size: an edit within the clock's resolution that keeps the
+    size (a digit changed) is still an edit."""
     if path is None or not path.is_file():
         return None
-    stat = path.stat()
-    return (str(path), stat.st_mtime_ns, stat.st_size)
+    return (str(path), hashlib.sha256(path.read_bytes()).hexdigest())
 
 
-def _template_files(templates_dir: Path) -> tuple[tuple[str, int, int] | None, ...]:
+def _template_files(templates_dir: Path) -> tuple[tuple[str, str] | None, ...]:
     return tuple(_file_state(path) for path in sorted(templates_dir.rglob("*")) if path.is_file())
 
 
@@ -109,8 +111,8 @@ class Renderer:
         self.changed = tracking.changed
         self.pages = tracking.memo(previous.pages if previous else None) if tracking.noting else None
 
-        def table(name: str) -> dict[Any, Any]:
-            return TrackedDict(name, self.tables[name], self.reads) if tracking.noting else self.tables[name]
+        def table(name: str) -> Mapping[Any, Any]:
+            return TrackedMapping(name, self.tables[name], self.reads) if tracking.noting else self.tables[name]
 
         self.shapes, self.small_shapes = shapes, small_shapes
         self.env = jinja2.Environment(

@@ -6,6 +6,7 @@ mistake in one run. Each problem names the file, line, column and field, with a 
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -169,9 +170,9 @@ def _values_at(data: Any, pattern: tuple[str, ...], path: Path_ = ()) -> list[tu
         return [(path, data)]
     head, rest = pattern[0], pattern[1:]
     if head == "*":
-        items = data if isinstance(data, list) else []
+        items = data if isinstance(data, tuple) else []  # a document's lists are tuples
         return [found for index, item in enumerate(items) for found in _values_at(item, rest, (*path, index))]
-    if isinstance(data, dict) and head in data:
+    if isinstance(data, Mapping) and head in data:
         return _values_at(data[head], rest, (*path, head))
     return []
 
@@ -204,7 +205,7 @@ def _check_cycles(documents: list[Document], folder: str, pattern: tuple[str, ..
         for path, value in _values_at(document.data, pattern):
             target = value
             if relation is not None:  # a relation is a mapping: follow only those of the given type
-                if not (isinstance(value, dict) and value.get("type") == relation):
+                if not (isinstance(value, Mapping) and value.get("type") == relation):
                     continue
                 target, path = value.get("claim"), (*path, "claim")
             if isinstance(target, str) and target != document.id:
@@ -248,7 +249,7 @@ def _check_citations(document: Document, by_id: dict[tuple[str, str], Document])
     problems: list[Problem] = []
     seen: set[str] = set()
     for path, citation in _values_at(document.data, ("sources", "*")):
-        if not isinstance(citation, dict) or not isinstance(citation.get("source"), str):
+        if not isinstance(citation, Mapping) or not isinstance(citation.get("source"), str):
             continue
         source_id = citation["source"]
         if source_id in seen:

@@ -102,3 +102,17 @@ def test_deep_nesting_is_refused(tmp_path: Path) -> None:
     document, problems = load(tmp_path, "a: " + "[" * 40 + "]" * 40 + "\n")
     assert document is None
     assert messages(problems)[0].endswith("nesting is deeper than 24 levels")
+
+
+def test_a_loaded_document_cannot_be_changed(tmp_path: Path) -> None:
+    """Every build reuses a document while its file's bytes are the same: nothing may change it in between."""
+    document, _ = load(tmp_path, "kind: demand\nsources:\n  - source: a\n    quote: b\n")
+    sources = document.data["sources"]
+    assert sources == ({"source": "a", "quote": "b"},)
+    for change in (lambda: document.data.__setitem__("kind", "offer"), lambda: sources[0].__setitem__("quote", "c"),
+                   lambda: sources.append({}), lambda: document.positions.__setitem__(("kind",), (9, 9))):
+        with pytest.raises((TypeError, AttributeError)):
+            change()
+    with pytest.raises(AttributeError):
+        document.data = {}  # type: ignore[misc]
+    assert document.data["kind"] == "demand" and document.data["sources"][0]["quote"] == "b"

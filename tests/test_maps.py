@@ -11,6 +11,7 @@ import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections import Counter
+from pathlib import Path
 
 import markdown
 import pytest
@@ -94,8 +95,18 @@ def test_shapes_cover_the_27_regions_at_the_fixed_width() -> None:
         assert 0 < x < shapes.width and 0 < y < shapes.height, iso
 
 
-def test_shapes_are_loaded_once_per_file() -> None:
+def test_shapes_are_projected_once_for_the_same_bytes() -> None:
     assert load_shapes(GEOJSON) is load_shapes(GEOJSON.parent / ".." / "geo" / GEOJSON.name)
+
+
+def test_shapes_follow_the_file_when_its_bytes_change(tmp_path: Path) -> None:
+    copy = tmp_path / GEOJSON.name
+    copy.write_bytes(GEOJSON.read_bytes())
+    assert "UA-14" in load_shapes(copy).paths
+    data = json.loads(copy.read_text(encoding="utf-8"))
+    data["features"] = [f for f in data["features"] if f["properties"]["iso_3166_2"] != "UA-14"]
+    copy.write_text(json.dumps(data), encoding="utf-8")
+    assert "UA-14" not in load_shapes(copy).paths
 
 
 def test_shared_border_points_are_identical_on_both_sides() -> None:
@@ -124,7 +135,7 @@ def test_shapes_are_deterministic_across_processes() -> None:
                        env={**os.environ, "PYTHONHASHSEED": seed}).stdout.strip()
         for seed in ("1", "2")
     }
-    fresh = maps._load_shapes.__wrapped__(str(GEOJSON.resolve()), maps._TOLERANCE)
+    fresh = maps._load_shapes.__wrapped__(GEOJSON.read_bytes(), maps._TOLERANCE)
     assert fresh == load_shapes(GEOJSON)
     assert digests == {hashlib.sha256(repr(sorted(fresh.paths.items())).encode()).hexdigest()}
 
