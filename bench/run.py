@@ -51,12 +51,13 @@ CODE = ROOT
 """The copy of the code being measured (see `snapshot`): generator/, theme/, mkdocs.yml, the bench scripts."""
 SNAPSHOT_PARTS = ["generator", "theme", "mkdocs.yml", "content/pages", "content/geo", "content/schema",
                   "content/regions", "content/home.md", "bench/make_corpus.py", "bench/stages.py"]
-STAGES = ["load", "validate", "catalog", "pages", "files"]
 STAGE_LABELS = {
     "load": "load (YAML → documents)", "validate": "validate (records, references)",
     "catalog": "catalog (indexes, derived facts)", "pages": "pages (Markdown via templates)",
     "files": "files (open data + feeds)",
 }
+"""The stages of generator.pipeline (`STAGES`) that bench/stages.py times, as the table names them."""
+STAGES = list(STAGE_LABELS)
 
 # The targets, and the size each one is judged at.
 CORE_TARGET_S, CORE_SHARE_TARGET, TARGET_SIZE = 1.5, 0.05, 10_000
@@ -267,6 +268,9 @@ def measure_rebuilds(ledger: Ledger, project: Path, n: int, timeout: float) -> N
 
 
 def core_summary(runs: list[dict[str, Any]]) -> dict[str, Any]:
+    timed = list(runs[0]["seconds"])
+    if timed != STAGES:
+        raise SystemExit(f"bench/stages.py timed the stages {timed}; STAGE_LABELS names {STAGES}: make them agree")
     stages = {stage: Series([r["seconds"][stage] for r in runs], [], [r["peak_kb"][stage] for r in runs])
               for stage in STAGES}
     total = Series([sum(r["seconds"].values()) for r in runs], [r["cpu"] for r in runs], [r["maxrss_kb"] for r in runs])

@@ -1,9 +1,9 @@
 """One timed run of the core, stage by stage, in its own process (started by bench/run.py).
 
-`python bench/stages.py CONTENT_DIR TEMPLATES_DIR` calls the functions of generator.load, .validate,
-.catalog, .pages, .open_data and .feeds directly, as generator.pipeline.generate does, times each with
-time.perf_counter and prints one JSON object: seconds per stage, and the process's peak resident memory
-(ru_maxrss) after each stage. Imports happen before any timing.
+`python bench/stages.py CONTENT_DIR TEMPLATES_DIR` calls the stages of generator.pipeline (`STAGES`), the
+functions a build runs, one by one, times each with time.perf_counter and prints one JSON object: seconds
+per stage, and the process's peak resident memory (ru_maxrss) after each stage. Imports happen before any
+timing.
 
 With `--profile OUT` the stages run under cProfile instead, and the statistics are saved to OUT.
 
@@ -24,15 +24,17 @@ from typing import Any
 
 import yaml
 
-from generator.catalog import build_catalog
-from generator.feeds import build_feeds
-from generator.load import load_content
-from generator.open_data import build_open_data
-from generator.pages import build_pages
-from generator.pipeline import GEOMETRY, HOME_INTRO, Builds
-from generator.validate import validate
+from generator.pipeline import (
+    STAGES,
+    Builds,
+    catalog_stage,
+    files_stage,
+    load_stage,
+    pages_stage,
+    read_page_inputs,
+    validate_stage,
+)
 
-STAGES = ["load", "validate", "catalog", "pages", "files"]
 SITE_NAME = "Ukraine negotiations explainer"
 SCHEMA_LINE = "# yaml-language-server: $schema=../schema/claim.schema.json\n"
 
@@ -46,29 +48,27 @@ def run_stages(content: Path, templates: Path) -> dict[str, Any]:
         peak_kb[stage] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
 
     started = time.perf_counter()
-    loaded = load_content(content)
+    loaded = load_stage(content, theme=(templates,))  # as `generate` checks its templates folder for links
     done("load", started)
 
     started = time.perf_counter()
-    records, problems = validate(loaded.documents, loaded.ids)
+    records, problems = validate_stage(loaded)
     done("validate", started)
-    problems = loaded.problems + problems
-    if problems:
+    if records is None:
         raise SystemExit(f"{len(problems)} problems in {content}; first: {problems[0]}")
 
     started = time.perf_counter()
-    catalog = build_catalog(records)
+    catalog = catalog_stage(records)
     done("catalog", started)
 
     started = time.perf_counter()
-    intro_file = content / HOME_INTRO
-    intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
-    pages = build_pages(catalog, templates, intro, content / GEOMETRY)
+    pages, _ = pages_stage(catalog, templates, read_page_inputs(content))
     done("pages", started)
 
     started = time.perf_counter()
-    files = build_open_data(catalog) + build_feeds(catalog, SITE_NAME, None)
+    files = files_stage(catalog, SITE_NAME, None)
     done("files", started)
+    assert list(seconds) == list(STAGES), "every stage of a build is timed, in its order"
 
     return {
         "seconds": seconds,

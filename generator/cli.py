@@ -17,7 +17,8 @@ from .pipeline import check, generate
 from .problems import ContentError, format_problems
 from .publish import publish
 from .quotes import verify_quotes
-from .scaffold import FOLDERS, QUESTIONS, Question, create
+from .records import FOLDERS
+from .scaffold import QUESTIONS, Question, create
 from .schema import write_schemas
 
 

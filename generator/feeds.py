@@ -13,10 +13,9 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from .catalog import Catalog
-from .labels import issue_label
+from .labels import CHANGE_LABELS, issue_label, plural
 from .outputs import OutputFile
 from .partial_date import PartialDate
-from .positions_pages import CHANGE_LABELS
 from .reads import Memo
 from .urls import Feeds, Paths, site_url_of
 
@@ -126,6 +125,6 @@ def _entry(catalog: Catalog, claim_id: str, feed_path: str, site_url: str | None
     count = len(catalog.independent_sources(claim_id))
     ET.SubElement(entry, "summary", {"type": "text"}).text = (
         f"{catalog.actors[claim.actor].name}, {claim.dates.happened.date.label}: {claim.summary} "
-        f"Reported {claim.dates.reported.date.label} by {sources} ({count} independent source{'s' if count != 1 else ''})."
+        f"Reported {claim.dates.reported.date.label} by {sources} ({plural(count, 'independent source')})."
     )
     return entry

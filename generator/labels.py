@@ -1,5 +1,9 @@
-"""How the pages name things: regions' roles, issues, publishers, months. Labels are Markdown-safe text
-where they are meant for Markdown (`publisher_name`), plain text elsewhere."""
+"""How pages, feeds and templates name things: the words of the record format's vocabularies, counts with
+their plurals, issues, publishers, months. Labels are plain text, except `publisher_name` (Markdown).
+
+Each table has a label for every value `records.py` allows: a value added there without a label here
+stops the generator at import, not a page at render time.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +11,57 @@ from collections.abc import Mapping
 
 from .markdown_text import escape_inline
 from .partial_date import PartialDate
-from .records import Question, Source
+from .records import (
+    ATTRIBUTION_LEVELS,
+    CHANGE_TYPES,
+    CLAIM_KINDS,
+    REGION_ROLES,
+    RELATION_TYPES,
+    Question,
+    Source,
+    one_for_each,
+)
 
-ROLE_LABELS = {
+KIND_LABELS = one_for_each(CLAIM_KINDS, {
+    "demand": "Demand", "offer": "Offer", "refusal": "Refusal", "threat": "Threat", "intent": "Intention",
+    "proposal": "Proposal", "statement": "Statement", "assessment": "Assessment", "action": "Action", "event": "Event",
+})
+
+ATTRIBUTION_LABELS = one_for_each(ATTRIBUTION_LEVELS, {
+    "on-record": "On the record", "official-readout": "Official readout", "document": "Document",
+    "outlet": "The outlet's own reporting", "analyst": "Analyst", "unnamed-sources": "Unnamed sources",
+})
+
+RELATION_LABELS = one_for_each(RELATION_TYPES, {
+    "supersedes": "Supersedes", "narrows": "Narrows", "contradicts": "Contradicts", "responds-to": "Responds to",
+    "pairs-with": "Goes with",
+})
+"""How a claim names the claims it relates to."""
+
+INVERSE_RELATION_LABELS = one_for_each(RELATION_TYPES, {
+    "supersedes": "Superseded by", "narrows": "Narrowed by", "contradicts": "Contradicted by",
+    "responds-to": "Answered by", "pairs-with": "Goes with",
+})
+"""How a claim names the claims that relate to it."""
+
+ROLE_LABELS = one_for_each((*REGION_ROLES, "selected"), {
     "demanded": "Demanded", "offered": "Offered in exchange", "occupied": "Occupied", "claimed": "Claimed as annexed",
     "attacked": "Attacked", "threatened": "Threatened", "mentioned": "Mentioned", "selected": "This region",
-}
-"""Map roles in the order they win when a region has several: a demand says more than a mention."""
+})
+"""Map roles in the order they win when a region has several: a demand says more than a mention. 'selected'
+is the region whose own page the map is on."""
+
+CHANGE_LABELS: dict[str | None, str] = one_for_each((*CHANGE_TYPES, None), {
+    "new": "New", "restated": "Restated", "hardened": "Hardened", "softened": "Softened", "narrowed": "Narrowed",
+    "widened": "Widened", "reversed": "Reversed", "withdrawn": "Withdrawn", None: "Not classified",
+})
+"""The badge of each kind of move of a position; None where the records do not decide it and no editor has set it."""
+
+
+def plural(count: int, noun: str, nouns: str | None = None) -> str:
+    """'1 independent source', '2 independent sources', '0 independent sources'; `nouns` where adding an s
+    is not the plural."""
+    return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
 def issue_label(issue: str, questions: Mapping[str, Question] | None = None) -> str:

@@ -11,7 +11,7 @@ from typing import Any
 from .catalog import Catalog
 from .outputs import OutputFile
 from .reads import Memo
-from .records import RECORD_TYPES
+from .records import ID_PATTERN, RECORD_TYPES
 from .schema import render_schemas, schema_file_name
 from .urls import Paths, site_url_of
 
@@ -69,7 +69,7 @@ def dataset_schema() -> dict[str, Any]:
         "properties": {
             folder: {
                 "type": "object",
-                "propertyNames": {"pattern": "^[a-z0-9]+(?:-[a-z0-9]+)*$"},
+                "propertyNames": {"pattern": ID_PATTERN},
                 "additionalProperties": {"$ref": schema_file_name(folder)},
             }
             for folder in sorted(RECORD_TYPES)

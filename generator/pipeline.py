@@ -1,29 +1,31 @@
 """The whole core in one call: YAML files → validated records → catalog → pages.
 
-Nothing here knows about MkDocs; the plugin and the command line both call `generate`.
+Nothing here knows about MkDocs; the plugin and the command line both call `generate`. The stages are
+functions of their own (`STAGES`), so that the benchmark's stage timer (bench/stages.py) times exactly
+what a build runs.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog, build_catalog
 from .feeds import build_feeds
-from .history import read_history
+from .history import FileHistory, read_history
 from .links import links_leaving
-from .load import FileCache, load_content, stray_files
+from .load import FileCache, Loaded, load_content, stray_files
 from .open_data import build_open_data
 from .outputs import OutputFile
 from .page import Page
 from .pages import render_pages
 from .partial_date import PartialDate
 from .problems import ContentError, Problem
-from .reads import Kept, Tracking
+from .reads import Kept, Memo, Tracking
 from .renderer import PageCache, site_tables
-from .validate import RecordCache, validate
+from .validate import RecordCache, Records, validate
 
 GEOMETRY = "geo/ukraine-admin1.geojson"
 """Region shapes for the maps, in `content/` (see content/geo/README.md)."""
@@ -32,19 +34,69 @@ HOME_INTRO = "home.md"
 """A hand-written introduction, in `content/`, placed at the top of the generated home page."""
 
 
+# --- the stages, in the order a build runs them -------------------------------------------------------
+
+STAGES = ("load", "validate", "catalog", "pages", "files")
+
+
+def load_stage(content_dir: Path, files: FileCache | None = None, *, theme: Sequence[Path] = (),
+               root: Path | None = None) -> Loaded:
+    """Every YAML file of the content, read with the positions of its values. With a cache, a file whose
+    bytes are unchanged since the last call is not parsed again. A symbolic link in the content or the
+    `theme` folders that leads out of `root` (default: the folder holding the content) is a problem, and
+    nothing is read through it."""
+    refused = links_leaving(root or content_dir.resolve().parent, [content_dir, *theme])
+    loaded = load_content(content_dir, files, skip=refused)
+    return replace(loaded, problems=[*refused.values(), *loaded.problems])
+
+
+def validate_stage(loaded: Loaded, records: RecordCache | None = None) -> tuple[Records | None, list[Problem]]:
+    """The records, or None and every problem in the content, in file order."""
+    valid, found = validate(loaded.documents, loaded.ids, records)
+    problems = [*loaded.problems, *found]
+    if problems:
+        return None, sorted(problems, key=lambda p: p.sort_key)
+    return valid, []
+
+
+def catalog_stage(records: Records) -> Catalog:
+    return build_catalog(records)
+
+
+@dataclass(frozen=True)
+class PageInputs:
+    """What pages show besides the records: the content's introduction, history and map shapes."""
+
+    intro: str
+    history: dict[str, FileHistory]
+    geometry: Path
+
+
+def read_page_inputs(content_dir: Path) -> PageInputs:
+    """The first step of the pages stage."""
+    intro_file = content_dir / HOME_INTRO
+    intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
+    return PageInputs(intro, read_history(content_dir), content_dir / GEOMETRY)
+
+
+def pages_stage(catalog: Catalog, templates_dir: Path, inputs: PageInputs, tracking: Tracking | None = None,
+                previous: PageCache | None = None) -> tuple[list[Page], PageCache]:
+    return render_pages(catalog, templates_dir, inputs.intro, inputs.geometry, inputs.history, tracking, previous)
+
+
+def files_stage(catalog: Catalog, site_name: str, site_url: str | None, memo: Memo | None = None) -> list[OutputFile]:
+    """Open data and feeds, sorted by path."""
+    files = build_open_data(catalog, memo) + build_feeds(catalog, site_name, site_url, memo)
+    return sorted(files, key=lambda f: f.path)
+
+
 def check(content_dir: Path, files: FileCache | None = None, records: RecordCache | None = None, *,
           theme: Sequence[Path] = (), root: Path | None = None) -> tuple[Catalog | None, list[Problem]]:
     """Load and validate everything; a catalog only when no problem was found. With caches, files whose
-    bytes are unchanged since the last call are neither parsed nor validated again. A symbolic link in the
-    content or the `theme` folders that leads out of `root` (default: the folder holding the content) is
-    a problem, and nothing is read through it."""
-    refused = links_leaving(root or content_dir.resolve().parent, [content_dir, *theme])
-    loaded = load_content(content_dir, files, skip=refused)
-    valid, found = validate(loaded.documents, loaded.ids, records)
-    problems = [*refused.values(), *loaded.problems, *found]
-    if problems:
-        return None, sorted(problems, key=lambda p: p.sort_key)
-    return build_catalog(valid), []
+    bytes are unchanged since the last call are neither parsed nor validated again; for `theme` and `root`,
+    see `load_stage`."""
+    valid, problems = validate_stage(load_stage(content_dir, files, theme=theme, root=root), records)
+    return (catalog_stage(valid), []) if valid is not None else (None, problems)
 
 
 @dataclass(frozen=True)
@@ -86,23 +138,20 @@ class Builds:
         catalog, problems = check(self.content_dir, self._files, self._records, theme=self.theme, root=self.root)
         if catalog is None:
             raise ContentError(problems)
-        intro_file = self.content_dir / HOME_INTRO
-        intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
-        history = read_history(self.content_dir)
+        inputs = read_page_inputs(self.content_dir)
         state = self._state
-        tracking = (Tracking.start(catalog, site_tables(catalog, history), state.tables if state else None)
+        tracking = (Tracking.start(catalog, site_tables(catalog, inputs.history), state.tables if state else None)
                     if self.incremental else None)
-        pages, rendered = render_pages(catalog, self.templates_dir, intro, self.content_dir / GEOMETRY, history,
-                                       tracking, state.pages if state else None)
+        pages, rendered = pages_stage(catalog, self.templates_dir, inputs, tracking, state.pages if state else None)
         outputs = tracking.memo(state.outputs if state else None) if tracking else None
         view = tracking.catalog if tracking else catalog
-        files = build_open_data(view, outputs) + build_feeds(view, self.site_name, self.site_url, outputs)
+        files = files_stage(view, self.site_name, self.site_url, outputs)
         if tracking is not None and outputs is not None:  # a single run keeps nothing for a next one
             self._state = BuildState(tracking.tables, rendered, outputs.results)
         self.reused_pages = rendered.reused
         reported = [claim.dates.reported.date for claim in catalog.claims.values()]
         updated = max(reported, key=lambda date: date.sort_key) if reported else None
-        return Site(pages, sorted(files, key=lambda f: f.path), updated, stray_files(self.content_dir))
+        return Site(pages, files, updated, stray_files(self.content_dir))
 
 
 def generate(content_dir: Path, templates_dir: Path, site_name: str = "", site_url: str | None = None,

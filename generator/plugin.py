@@ -4,8 +4,9 @@ MkDocs calls, on every build: `on_config`, then `on_pre_build` (before it emptie
 the content is checked and the pages generated here, so a content error leaves the previous site
 in place), then `on_files` with the files found in `docs_dir` (where the generated pages join them), then
 `on_page_content` for each page (every page, hand-written or generated, is sanitized there, after Markdown).
-Under `mkdocs serve` only, `on_serve` runs once after the first build (the content and template
-folders are added to the watched paths).
+At the end of a build, `on_post_build` (or `on_build_error` if it failed) puts the process environment back
+as it was (the build's date, below). Under `mkdocs serve` only, `on_serve` runs once after the first build
+(the content and template folders are added to the watched paths).
 
 The preview (`mkdocs serve --dirty`) rebuilds in proportion to an edit: the core reuses what it parsed and
 rendered before (`pipeline.Builds`), and MkDocs renders again only the pages whose Markdown changed, with
@@ -17,7 +18,6 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
-import sys
 from pathlib import Path
 from typing import Any
 
@@ -27,7 +27,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page as MkDocsPage
 
@@ -37,7 +37,7 @@ from .problem_pages import problem_pages
 from .problems import ContentError
 from .sanitize import sanitize
 
-log = logging.getLogger("mkdocs.plugins.explainer")
+log = get_plugin_logger("explainer")  # messages read "explainer: …", as the plugin is named in mkdocs.yml
 
 
 class ExplainerConfig(Config):
@@ -50,7 +50,7 @@ class ExplainerConfig(Config):
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     site: Site
     generated: set[str]
-    _dated_by_content = False
+    _dated_by_content = False  # SOURCE_DATE_EPOCH set by this build, to be removed when it ends
     serving = False
     builds: Builds | None = None
     preview: DirtyPreview | None = None  # `mkdocs serve --dirty` only
@@ -107,9 +107,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def _show_problems(self, error: ContentError) -> None:
         """In the preview a mistake must not stop the server: every page the browser may have open shows
-        the list of problems instead, until the files are fixed. (Printed, not logged: in strict mode a
-        logged error would abort the preview's build.)"""
-        print(f"\n{error}\n", file=sys.stderr, flush=True)
+        the list of problems instead, until the files are fixed. (Logged as information: in strict mode a
+        warning or an error would abort the preview's build.)"""
+        log.info("the content has problems; every page shows them until they are fixed:\n%s\n", error)
         previous = [page.path for page in self.site.pages] if hasattr(self, "site") else []
         problems = [str(problem) for problem in error.problems]
         self.site = Site(problem_pages(problems, previous, self.templates_dir), [], None)
@@ -118,13 +118,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         """MkDocs dates pages (the sitemap's lastmod) by the clock unless SOURCE_DATE_EPOCH is set: date them
         by the content instead, so the same content always gives the same site. A date set by whoever runs
         the build is respected."""
-        if "SOURCE_DATE_EPOCH" in os.environ and not self._dated_by_content:
+        if "SOURCE_DATE_EPOCH" in os.environ:
             return
         updated = self.site.updated
         if updated is not None:
             moment = dt.datetime(updated.year, updated.month or 1, updated.day or 1, tzinfo=dt.UTC)
             os.environ["SOURCE_DATE_EPOCH"] = str(int(moment.timestamp()))
             self._dated_by_content = True
+
+    def _undate(self) -> None:
+        """The date was this build's alone: a later build in the same process (the preview's next one, or
+        another site) is dated by its own content."""
+        if self._dated_by_content:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            self._dated_by_content = False
 
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.generated = {page.path for page in self.site.pages}
@@ -155,9 +162,19 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             self.preview.environment(env)
         return env
 
+    # Last of all (MkDocs runs higher priorities first; plugins default to 0): the search index is merged
+    # after Material's search plugin has written it, whatever the order of the plugins in mkdocs.yml, and
+    # the build's date is removed once no plugin can read it any more.
+    @event_priority(-100)
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if self.preview is not None:
-            self.preview.merge_search_index(config)
+        try:
+            if self.preview is not None:
+                self.preview.merge_search_index(config)
+        finally:
+            self._undate()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._undate()
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self.content_dir))

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .catalog import Catalog
-from .labels import month_label
+from .labels import CHANGE_LABELS, month_label
 from .maps import MapRegion, render_map
 from .page import IndexPage, PagesOf
 from .positions import CHANGE_TYPES, Cell, Month, question_of
@@ -22,12 +22,6 @@ from .urls import Feeds, Paths
 
 if TYPE_CHECKING:
     from .renderer import Renderer
-
-CHANGE_LABELS: dict[str | None, str] = {
-    "new": "New", "restated": "Restated", "hardened": "Hardened", "softened": "Softened", "narrowed": "Narrowed",
-    "widened": "Widened", "reversed": "Reversed", "withdrawn": "Withdrawn", None: "Not classified",
-}
-"""The badge of each kind of move; None where the records do not decide it and no editor has set it."""
 
 COMPARED_MONTHS_BACK = (1, 12)
 """A month's table is compared with the tables this many months before it, and with the latest: a fixed number

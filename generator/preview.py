@@ -26,6 +26,7 @@ from typing import Any
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .compiled_templates import CompiledTemplates
@@ -113,8 +114,8 @@ class DirtyPreview:
         """After Material's search plugin wrote the index of the pages rendered in this build: each page's
         entries replace its earlier ones, the entries of pages that are gone are dropped, and the whole
         index is written again."""
-        search = next((plugin for plugin in config.plugins.values() if hasattr(plugin, "search_index_prev")), None)
-        if search is None or not getattr(search.config, "enabled", True):
+        search = _search_plugin(config)
+        if search is None:
             return
         index = search.search_index
         by_page: dict[str, list[dict[str, Any]]] = {}
@@ -129,6 +130,34 @@ class DirtyPreview:
         text = '{"config":' + json.dumps(settings, separators=(",", ":"), default=str) + ',"docs":[' + docs + "]}"
         Path(config.site_dir, "search", "search_index.json").write_text(text, encoding="utf-8")
         search.search_index_prev = None  # so that its next index holds only the pages rendered then
+
+
+_SEARCH_ATTRIBUTES = ("search_index", "search_index.entries", "search_index.config", "search_index_prev")
+"""What `merge_search_index` reads of Material's search plugin: its own, not a public interface."""
+
+
+def _search_plugin(config: MkDocsConfig) -> Any:
+    """The site's search plugin, if it has one enabled. One that lacks what the merge reads (a Material
+    version that renamed it, another search plugin) stops the build: a silent skip would leave the
+    preview's search index holding only the pages of the latest build."""
+    search = next((plugin for name, plugin in config.plugins.items() if name.split("/")[-1] == "search"), None)
+    if search is None or not getattr(search.config, "enabled", True):
+        return None
+    missing = [name for name in _SEARCH_ATTRIBUTES if not _has_path(search, name)]
+    if missing:
+        raise PluginError(
+            f"the search plugin ({type(search).__module__}) has no {', '.join(missing)}: the preview cannot merge "
+            "its search index page by page (generator/preview.py, merge_search_index). Use the version of "
+            "mkdocs-material in requirements.lock, or serve without --dirty")
+    return search
+
+
+def _has_path(obj: Any, dotted: str) -> bool:
+    for name in dotted.split("."):
+        if not hasattr(obj, name):
+            return False
+        obj = getattr(obj, name)
+    return True
 
 
 def _surroundings(config: MkDocsConfig) -> str:

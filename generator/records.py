@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Annotated, Any, Literal
+import types
+from dataclasses import dataclass
+from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -26,6 +28,9 @@ from pydantic import (
 
 from .partial_date import PartialDate
 
+K = TypeVar("K")
+T = TypeVar("T")
+
 ID_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 ISSUE_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:\.[a-z0-9]+(?:-[a-z0-9]+)*)*$"
 _DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
@@ -34,6 +39,19 @@ RecordId = Annotated[
     str,
     Field(pattern=ID_PATTERN, description="The id of another record: its file name without `.yaml`."),
 ]
+
+
+@dataclass(frozen=True)
+class RefersTo:
+    """Marks an id as naming a record of `folder`: `validate` checks that the record exists (`references`)."""
+
+    folder: str
+
+
+ActorId = Annotated[RecordId, RefersTo("actors")]
+RegionId = Annotated[RecordId, RefersTo("regions")]
+SourceId = Annotated[RecordId, RefersTo("sources")]
+ClaimId = Annotated[RecordId, RefersTo("claims")]
 
 
 # Control characters (other than line breaks and tabs) and the two non-characters cannot be shown, and are
@@ -97,6 +115,9 @@ class Record(BaseModel):
 # --- actors -----------------------------------------------------------------------------------
 
 
+ActorKind = Literal["person", "state", "organisation", "media-outlet"]
+
+
 class Role(Record):
     title: Text = Field(description="The role or title as the sources give it, e.g. 'President of Russia'.")
     start: Date | None = Field(None, description="When the actor took up the role, where a source says.")
@@ -107,8 +128,8 @@ class Actor(Record):
     """A person, state, organisation or media outlet that says or does something."""
 
     name: Text = Field(description="The name readers know, e.g. 'Vladimir Putin'.")
-    kind: Literal["person", "state", "organisation", "media-outlet"] = Field(description="What sort of actor.")
-    represents: RecordId | None = Field(
+    kind: ActorKind = Field(description="What sort of actor.")
+    represents: ActorId | None = Field(
         None, description="The actor (a state or organisation) this person speaks for, e.g. 'russia'."
     )
     roles: list[Role] = Field(default_factory=list, description="Roles and titles, as the sources give them.")
@@ -157,7 +178,7 @@ class Source(Record):
     language: str | None = Field(None, pattern=r"^[a-z]{2,3}$", description="ISO 639 code, e.g. 'en'.")
     url: HttpUrl | None = Field(None, description="Where it can be read (http or https only).")
     seen: bool = Field(description="true if its text was read; false if known only through a source citing it.")
-    cites: list[RecordId] = Field(default_factory=list, description="Sources this one relies on.")
+    cites: list[SourceId] = Field(default_factory=list, description="Sources this one relies on.")
     text_copy: str | None = Field(
         None,
         pattern=r"^[\w.-]+$",
@@ -183,7 +204,7 @@ ChangeType = Literal["new", "restated", "hardened", "softened", "narrowed", "wid
 
 
 class RegionMention(Record):
-    region: RecordId = Field(description="The region's id, e.g. 'donetsk'.")
+    region: RegionId = Field(description="The region's id, e.g. 'donetsk'.")
     role: RegionRole = Field(
         "mentioned", description="What the claim says of the region: demanded, offered (in exchange), occupied…"
     )
@@ -253,13 +274,13 @@ class Attribution(Record):
 
 class Relation(Record):
     type: RelationType = Field(description="How this claim relates to the other one.")
-    claim: RecordId = Field(description="The other claim's id.")
+    claim: ClaimId = Field(description="The other claim's id.")
 
 
 class Citation(Record):
-    source: RecordId = Field(description="The source (publication) the quote comes from.")
+    source: SourceId = Field(description="The source (publication) the quote comes from.")
     quote: Text = Field(description="The exact words of that source supporting the claim.")
-    via: RecordId | None = Field(
+    via: SourceId | None = Field(
         None, description="The source this one relays for this claim (must be among its `cites`)."
     )
 
@@ -290,8 +311,8 @@ class Claim(Record):
     """Something a source says was said or happened."""
 
     kind: ClaimKind = Field(description="What sort of assertion.")
-    actor: RecordId = Field(description="Who said or did it.")
-    addressee: RecordId | None = Field(None, description="To whom, where it was said to someone.")
+    actor: ActorId = Field(description="Who said or did it.")
+    addressee: ActorId | None = Field(None, description="To whom, where it was said to someone.")
     summary: Text = Field(max_length=300, description="One neutral line saying what was claimed.")
     text: Prose | None = Field(None, description="Longer explanation, where one helps.")
     issue: str | None = Field(
@@ -320,7 +341,7 @@ class Side(Record):
     """A party to the negotiations: a column of the positions table, gathering the actors who speak for it."""
 
     name: Text = Field(description="The column's heading, e.g. 'Russia'.")
-    members: list[RecordId] = Field(
+    members: list[ActorId] = Field(
         min_length=1,
         description="Actors whose claims are this side's positions, e.g. ['russia']; a person who `represents` "
         "one of them speaks for the side too.",
@@ -351,6 +372,55 @@ RECORD_TYPES: dict[str, type[Record]] = {
     "questions": Question,
 }
 """Folder of `content/` → the record type its YAML files hold."""
+
+RECORD_NAMES: dict[str, str] = {folder: model.__name__.lower() for folder, model in RECORD_TYPES.items()}
+"""Folder → what one of its records is called: 'claims' → 'claim' (in messages, schema names, `new claim`)."""
+
+FOLDERS: dict[str, str] = {name: folder for folder, name in RECORD_NAMES.items()}
+"""What a record is called → its folder: 'claim' → 'claims'."""
+
+# The vocabularies editors choose from, in the order the record format gives them.
+CLAIM_KINDS: tuple[str, ...] = get_args(ClaimKind)
+ATTRIBUTION_LEVELS: tuple[str, ...] = get_args(AttributionLevel)
+ACTOR_KINDS: tuple[str, ...] = get_args(ActorKind)
+REGION_ROLES: tuple[str, ...] = get_args(RegionRole)
+RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
+STANDINGS: tuple[str, ...] = get_args(Standing)
+CHANGE_TYPES: tuple[str, ...] = get_args(ChangeType)
+
+def one_for_each(values: tuple[K, ...], table: dict[K, T]) -> dict[K, T]:
+    """`table`, checked to have an entry for each of `values` and for nothing else (a vocabulary's labels)."""
+    if set(table) != set(values):
+        missing, unknown = [v for v in values if v not in table], [key for key in table if key not in values]
+        raise ValueError(f"the table does not match the vocabulary: missing {missing}, unknown {unknown}")
+    return table
+
+
+FieldPattern = tuple[str, ...]
+"""A field's place in a record, '*' standing for every item of a list: ('sources', '*', 'via')."""
+
+
+def references(model: type[Record]) -> list[tuple[FieldPattern, str]]:
+    """Where a record type names other records: (where the id is, the folder it names), in field order."""
+    found: list[tuple[FieldPattern, str]] = []
+    for name, field in model.model_fields.items():
+        marks = [mark.folder for mark in field.metadata if isinstance(mark, RefersTo)]
+        found += [((name,), folder) for folder in marks] or _references_in(field.annotation, (name,))
+    return found
+
+
+def _references_in(annotation: Any, path: FieldPattern) -> list[tuple[FieldPattern, str]]:
+    origin, args = get_origin(annotation), get_args(annotation)
+    if origin is Annotated:
+        marks = [mark.folder for mark in args[1:] if isinstance(mark, RefersTo)]
+        return [(path, folder) for folder in marks] or _references_in(args[0], path)
+    if origin is list:
+        return _references_in(args[0], (*path, "*"))
+    if origin in (Union, types.UnionType):
+        return [found for arg in args for found in _references_in(arg, path)]
+    if isinstance(annotation, type) and issubclass(annotation, Record):
+        return [((*path, *inner), folder) for inner, folder in references(annotation)]
+    return []
 
 
 def schema_for(model: type[Record]) -> dict[str, Any]:

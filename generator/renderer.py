@@ -26,7 +26,9 @@ Listings (`listing.py`)
     `timeline_groups()`, `recent_groups(limit=RECENT_CLAIMS)`, `recent_claims(limit=RECENT_CLAIMS)`,
     `thread_window(thread, claim_id)`, `months_of_year(year)`, `days_in_month(year, month)`.
 
-Labels and maps
+Labels (`labels.py`) and maps
+    `KIND[kind]`, `ATTRIBUTION[level]`, `RELATION[type]`, `INVERSE[type]` (the words for the record format's
+    values), `plural(count, noun, nouns=None)` ('1 independent source', '2 independent sources'),
     `issue_label(issue)`, `month_label(year, month)`, `publisher(source)` (Markdown),
     `strongest_roles(claim_ids)` (region id → its most telling role), `region_map(roles, title)` (an inline
     SVG map with its legend, or "" without map shapes).
@@ -49,7 +51,17 @@ from . import listing
 from .catalog import Catalog
 from .compiled_templates import CompiledTemplates
 from .history import FileHistory
-from .labels import ROLE_LABELS, issue_label, month_label, publisher_name
+from .labels import (
+    ATTRIBUTION_LABELS,
+    INVERSE_RELATION_LABELS,
+    KIND_LABELS,
+    RELATION_LABELS,
+    ROLE_LABELS,
+    issue_label,
+    month_label,
+    plural,
+    publisher_name,
+)
 from .maps import CREDIT, MapRegion, Shapes, render_legend, render_map
 from .markdown_text import escape_inline, escape_paragraphs, safe_href
 from .page import Page, front_matter
@@ -153,6 +165,11 @@ class Renderer:
             source_link=self.source_link,
             date_link=self.date_link,
             publisher=publisher_name,
+            plural=plural,
+            KIND=KIND_LABELS,
+            ATTRIBUTION=ATTRIBUTION_LABELS,
+            RELATION=RELATION_LABELS,
+            INVERSE=INVERSE_RELATION_LABELS,
         )
         for helper in helpers:  # a page family's own helpers (positions_pages.template_globals)
             self.env.globals.update(helper(self))

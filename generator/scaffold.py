@@ -16,6 +16,16 @@ import yaml
 
 from .load import Document, display_path, parse_yaml
 from .problems import Problem, did_you_mean
+from .records import (
+    ACTOR_KINDS,
+    ATTRIBUTION_LEVELS,
+    CHANGE_TYPES,
+    CLAIM_KINDS,
+    FOLDERS,
+    ID_PATTERN,
+    RECORD_NAMES,
+    REGION_ROLES,
+)
 from .schema import schema_file_name
 from .validate import to_record
 
@@ -29,23 +39,20 @@ class Question:
     reference: str | None = None  # the folder whose ids the answer must be one of
 
 
-KINDS = ("demand", "offer", "refusal", "threat", "intent", "proposal", "statement", "assessment", "action", "event")
-LEVELS = ("on-record", "official-readout", "document", "outlet", "analyst", "unnamed-sources")
-
 QUESTIONS: dict[str, list[Question]] = {
     "claim": [
-        Question("kind", "What sort of claim", "statement", KINDS),
+        Question("kind", "What sort of claim", "statement", CLAIM_KINDS),
         Question("actor", "Who said or did it (an actor id)", reference="actors"),
         Question("summary", "One neutral line saying what was claimed"),
         Question("happened", "When it was said or happened (YYYY-MM-DD, YYYY-MM or YYYY)"),
         Question("reported", "When it was first reported (YYYY-MM-DD, YYYY-MM or YYYY)"),
-        Question("attribution", "How the source knows", "on-record", LEVELS),
+        Question("attribution", "How the source knows", "on-record", ATTRIBUTION_LEVELS),
         Question("source", "The source it comes from (a source id)", reference="sources"),
         Question("quote", "The exact words of that source"),
     ],
     "actor": [
         Question("name", "Name, as readers know it"),
-        Question("kind", "What sort of actor", "person", ("person", "state", "organisation", "media-outlet")),
+        Question("kind", "What sort of actor", "person", ACTOR_KINDS),
     ],
     "source": [
         Question("publisher", "Publisher ('unknown' if the text does not name it)"),
@@ -58,8 +65,6 @@ QUESTIONS: dict[str, list[Question]] = {
         Question("name_uk", "Ukrainian name, e.g. Донецька область"),
     ],
 }
-
-FOLDERS = {"claim": "claims", "actor": "actors", "source": "sources", "region": "regions"}
 
 
 def slug(text: str, limit: int = 60) -> str:
@@ -90,14 +95,14 @@ def render(kind: str, v: dict[str, str]) -> str:
     if kind == "claim":
         return header + f"""\
 # One claim: one assertion, with the exact words of each source that reports it. See CONTRIBUTING.md.
-kind: {v['kind']}  # {', '.join(KINDS)}
+kind: {v['kind']}  # {', '.join(CLAIM_KINDS)}
 actor: {v['actor']}  # who said or did it: a file name in content/actors/
 # addressee: trump  # to whom, where it was said to someone
 summary: {_scalar(v['summary'])}
 # issue: territory.russia-demands  # threads positions on one question over time
 # regions:
 #   - region: donetsk
-#     role: demanded  # demanded, offered, occupied, claimed, attacked, threatened, mentioned
+#     role: demanded  # {', '.join(REGION_ROLES)}
 dates:
   happened:
     date: {_date(v['happened'])}  # only as precise as the source: YYYY-MM-DD, YYYY-MM or YYYY
@@ -110,20 +115,20 @@ dates:
   #   basis: inferred
   #   note: '"within 60 days" of the call'
 attribution:
-  level: {v['attribution']}  # {', '.join(LEVELS)}
+  level: {v['attribution']}  # {', '.join(ATTRIBUTION_LEVELS)}
   # detail: two senior officials familiar with the call
 sources:
   - source: {v['source']}
     quote: {_scalar(v['quote'])}
     # via: axios-report  # the original report this source relays (listed in the source's cites)
 # change:  # only where the regions and kinds do not say how this position moved from the side's previous one
-#   type: softened  # new, restated, hardened, softened, narrowed, widened, reversed, withdrawn
+#   type: softened  # {', '.join(CHANGE_TYPES)}
 #   reason: drops the demand for a deadline
 """
     if kind == "actor":
         return header + f"""\
 name: {_scalar(v['name'])}
-kind: {v['kind']}  # person, state, organisation, media-outlet
+kind: {v['kind']}  # {', '.join(ACTOR_KINDS)}
 # represents: russia  # the state or organisation this person speaks for
 # roles:
 #   - title: President of Russia
@@ -188,14 +193,14 @@ def _problems(text: str, path: Path, folder: str, record_id: str, answers: dict[
               content_dir: Path) -> list[Problem]:
     """The same checks as `check`, for the one new file: id, format and the references it makes."""
     shown = display_path(path)
-    if not re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", record_id):
+    if not re.fullmatch(ID_PATTERN, record_id):
         return [Problem(shown, 1, 1, "", f"'{record_id}' is not an id: use lower-case letters a-z, digits and hyphens")]
     data, positions, problems = parse_yaml(text, shown)
     if problems or data is None:
         return problems
     document = Document(shown, folder, record_id, data, positions)
     _, problems = to_record(document)
-    for question in QUESTIONS[kind_of(folder)]:
+    for question in QUESTIONS[RECORD_NAMES[folder]]:
         if question.reference is None:
             continue
         known = sorted(p.stem for p in (content_dir / question.reference).glob("*.yaml"))
@@ -203,9 +208,5 @@ def _problems(text: str, path: Path, folder: str, record_id: str, answers: dict[
             hint = did_you_mean(answers[question.name], known)
             where = ("sources", 0, "source") if question.name == "source" else (question.name,)
             problems.append(document.problem(
-                where, f"unknown {question.reference.removesuffix('s')} '{answers[question.name]}'{hint}"))
+                where, f"unknown {RECORD_NAMES[question.reference]} '{answers[question.name]}'{hint}"))
     return problems
-
-
-def kind_of(folder: str) -> str:
-    return next(kind for kind, name in FOLDERS.items() if name == folder)

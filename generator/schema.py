@@ -6,14 +6,14 @@ import functools
 import json
 from pathlib import Path
 
-from .records import RECORD_TYPES, schema_for
+from .records import RECORD_NAMES, RECORD_TYPES, schema_for
 
 SCHEMA_FOLDER = "schema"
 
 
 def schema_file_name(folder: str) -> str:
     """'claims' → 'claim.schema.json'."""
-    return f"{folder.removesuffix('s')}.schema.json"
+    return f"{RECORD_NAMES[folder]}.schema.json"
 
 
 def render_schemas() -> dict[str, str]:

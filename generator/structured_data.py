@@ -5,9 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from .catalog import Catalog
-from .records import Actor, Source
+from .records import ACTOR_KINDS, Actor, Source, one_for_each
 
-_ACTOR_TYPES = {"person": "Person", "state": "Country", "organisation": "Organization", "media-outlet": "NewsMediaOrganization"}
+_ACTOR_TYPES = one_for_each(ACTOR_KINDS, {
+    "person": "Person", "state": "Country", "organisation": "Organization", "media-outlet": "NewsMediaOrganization",
+})
 
 
 def _actor(actor: Actor) -> dict[str, Any]:

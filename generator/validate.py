@@ -16,7 +16,7 @@ from pydantic_core import ErrorDetails
 from .load import Document, Path_
 from .positions import check_positions
 from .problems import Problem, did_you_mean
-from .records import RECORD_TYPES, Actor, Claim, Question, Record, Region, Side, Source
+from .records import RECORD_NAMES, RECORD_TYPES, Actor, Claim, Question, Record, Region, Side, Source, references
 
 
 @dataclass
@@ -69,7 +69,9 @@ def validate(documents: list[Document], ids: dict[str, set[str]],
 # --- one file ---------------------------------------------------------------------------------
 
 
-_REFERENCE_FIELDS = ("actor", "addressee", "source", "via", "claim", "region", "represents", "cites")
+_REFERENCE_FIELDS = frozenset(
+    next(part for part in reversed(pattern) if part != "*") for model in RECORD_TYPES.values() for pattern, _ in references(model)
+)
 
 
 def to_record(document: Document) -> tuple[Record | None, list[Problem]]:
@@ -143,25 +145,9 @@ def _model_in(annotation: Any) -> Any:
 
 # --- references between files -----------------------------------------------------------------
 
-# Where each record type refers to others: (path pattern, target folder). '*' stands for every list item.
+# Where each record type refers to others, as the record format marks them: (path pattern, target folder).
 # Checked on the raw data, so that a file with other mistakes still has its references checked.
-REFERENCES: dict[str, list[tuple[tuple[str, ...], str]]] = {
-    "actors": [(("represents",), "actors")],
-    "regions": [],
-    "sources": [(("cites", "*"), "sources")],
-    "claims": [
-        (("actor",), "actors"),
-        (("addressee",), "actors"),
-        (("regions", "*", "region"), "regions"),
-        (("relations", "*", "claim"), "claims"),
-        (("sources", "*", "source"), "sources"),
-        (("sources", "*", "via"), "sources"),
-    ],
-    "sides": [(("members", "*"), "actors")],
-    "questions": [],
-}
-_SINGULAR = {"actors": "actor", "regions": "region", "sources": "source", "claims": "claim", "sides": "side",
-             "questions": "question"}
+REFERENCES = {folder: references(model) for folder, model in RECORD_TYPES.items()}
 
 
 def _values_at(data: Any, pattern: tuple[str, ...], path: Path_ = ()) -> list[tuple[Path_, Any]]:
@@ -187,9 +173,9 @@ def _check_references(documents: list[Document], ids: dict[str, set[str]]) -> li
                     continue  # a wrong type is reported by the record format
                 if target not in ids[folder]:
                     hint = did_you_mean(target, ids[folder])
-                    problems.append(document.problem(path, f"unknown {_SINGULAR[folder]} '{target}'{hint}"))
+                    problems.append(document.problem(path, f"unknown {RECORD_NAMES[folder]} '{target}'{hint}"))
                 elif target == document.id and folder == document.folder:
-                    problems.append(document.problem(path, f"a {_SINGULAR[folder]} cannot refer to itself"))
+                    problems.append(document.problem(path, f"a {RECORD_NAMES[folder]} cannot refer to itself"))
         if document.folder == "claims":
             problems.extend(_check_citations(document, by_id))
     problems.extend(_check_cycles(documents, "claims", ("relations", "*"), "supersedes"))

@@ -116,3 +116,21 @@ def test_dirty_rebuilds_are_timed_and_the_corpus_is_restored(tmp_path: Path) -> 
     assert figures["first_s"] > 0
     assert stats.stat().st_size > 0
     assert {path: path.read_bytes() for path in (project / "content").rglob("*.yaml")} == before
+
+
+def test_the_stage_timer_makes_the_site_a_build_makes() -> None:
+    """bench/stages.py times the pipeline's own stages: what it makes is what `generate` makes, to the byte
+    (the files' history included, which pages show and a stage timer of its own would leave out)."""
+    from generator.pipeline import generate
+
+    from .conftest import SMALL
+
+    templates = ROOT / "theme" / "templates"
+    timed = subprocess.run([sys.executable, str(ROOT / "bench" / "stages.py"), str(SMALL), str(templates)],
+                           cwd=ROOT, capture_output=True, text=True, timeout=300, check=True)
+    counts = json.loads(timed.stdout)["counts"]
+    site = generate(SMALL, templates, "Ukraine negotiations explainer")
+    assert "Record history" in next(page.markdown for page in site.pages if page.path.startswith("claims/") and
+                                    not page.path.endswith("index.md"))
+    assert counts["pages"] == len(site.pages) and counts["files"] == len(site.files)
+    assert counts["markdown_bytes"] == sum(len(page.markdown.encode("utf-8")) for page in site.pages)

@@ -7,7 +7,6 @@ import io
 import posixpath
 import shutil
 import xml.etree.ElementTree as ET
-from pathlib import Path
 
 import pytest
 from mkdocs.structure.files import File
@@ -16,7 +15,7 @@ from generator.feeds import ATOM
 from generator.pipeline import Site, generate
 from generator.urls import site_url_of
 
-from .conftest import ROOT, SMALL, build, make_project
+from .conftest import ROOT, SMALL
 
 TEMPLATES = ROOT / "theme" / "templates"
 
@@ -54,12 +53,3 @@ def test_feeds_and_open_data_link_pages_at_their_mkdocs_urls(site: Site) -> None
     for row in rows:
         assert row["page"] in urls
 
-
-def test_the_plugin_refuses_a_site_without_directory_urls(tmp_path: Path) -> None:
-    project = make_project(tmp_path / "project", SMALL)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text(encoding="utf-8") + "\nuse_directory_urls: false\n", encoding="utf-8")
-    result = build(project)
-    assert result.returncode != 0
-    assert "the explainer plugin needs 'use_directory_urls: true' in mkdocs.yml" in result.output
-    assert "Traceback" not in result.output
