@@ -1,8 +1,8 @@
 """The positions pages' share of the core: `python bench/positions.py [--sizes 1000,10000] [--runs 3]`.
 
 For each size, a synthetic corpus (bench/make_corpus.py) is checked once, then the page families of the site
-are rendered `--runs` times: the positions families (positions_pages.FAMILIES) on their own and every family
-together, each time by a fresh renderer, as a build does. Prints a Markdown table: the positions pages'
+are rendered `--runs` times, after one untimed rendering that compiles the templates: the positions families
+(positions_pages.FAMILIES) on their own and every family together, each time by a fresh renderer. Prints a Markdown table: the positions pages'
 count, their Markdown (total and largest page), the median seconds of both renderings and the positions'
 share, with the claims, months and moves of each corpus, so that the growth from one size to the next can
 be read against the claims'.
@@ -42,6 +42,7 @@ def measure(n: int, runs: int, work: Path) -> dict[str, float | int]:
     make_corpus(n, project)
     catalog, problems = check(project / "content")
     assert catalog is not None, problems[:3]
+    render(catalog, project, pages.FAMILIES)  # templates compiled once, before any timing, as in a long preview
     own, alone = [], []
     for _ in range(runs):
         found, seconds = render(catalog, project, positions_pages.FAMILIES)

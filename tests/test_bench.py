@@ -134,3 +134,23 @@ def test_the_stage_timer_makes_the_site_a_build_makes() -> None:
                                     not page.path.endswith("index.md"))
     assert counts["pages"] == len(site.pages) and counts["files"] == len(site.files)
     assert counts["markdown_bytes"] == sum(len(page.markdown.encode("utf-8")) for page in site.pages)
+
+
+def test_the_positions_benchmark_counts_the_pages_a_build_renders(tmp_path: Path) -> None:
+    from generator.pipeline import check
+    from generator.positions_pages import FAMILIES
+
+    result = subprocess.run([sys.executable, str(ROOT / "bench" / "positions.py"), "--sizes", str(QUICK_SIZE),
+                             "--runs", "1"], capture_output=True, text=True, timeout=600, cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    header, _, row = result.stdout.strip().splitlines()
+    cells = dict(zip([c.strip() for c in header.strip("|").split("|")],
+                     [c.strip() for c in row.strip("|").split("|")], strict=True))
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), str(QUICK_SIZE), str(tmp_path / "corpus")],
+                   check=True, capture_output=True, timeout=300)  # the same N gives the same corpus
+    catalog, _ = check(tmp_path / "corpus" / "content")
+    assert catalog is not None
+    expected = sum(1 for family in FAMILIES for _ in family.entries(catalog, ""))
+    assert _number(cells["positions pages"]) == expected
+    assert _number(cells["claims"]) == QUICK_SIZE and _number(cells["months"]) == len(catalog.position_months)
+    assert _number(cells["core: positions pages"]) > 0 and _number(cells["core: all pages"]) > 0
