@@ -117,7 +117,7 @@ def build_positions(claims: Mapping[str, Claim], claim_order: list[str], actors:
     tables.question_order.extend(sorted(
         tables.issues_of_question,
         key=lambda qid: (questions[qid].order if qid in questions else 100, qid)))
-    _monthly_states(tables, claims)
+    _monthly_states(tables, claims, claim_order)
     return tables
 
 
@@ -176,7 +176,7 @@ def _regions(claim: Claim, *roles: str) -> frozenset[str]:
     return frozenset(mention.region for mention in claim.regions if mention.role in roles)
 
 
-def _monthly_states(tables: PositionTables, claims: Mapping[str, Claim]) -> None:
+def _monthly_states(tables: PositionTables, claims: Mapping[str, Claim], claim_order: list[str]) -> None:
     """Each month's table as it stood at the month's end: every cell's latest position (in date order)
     among those reported by then."""
     if not tables.moves:
@@ -194,7 +194,7 @@ def _monthly_states(tables: PositionTables, claims: Mapping[str, Claim]) -> None
                 state[cell] = shown[-1]
         tables.states[month] = state
     # in the order readers read them: by issue, then in date order
-    order = {claim_id: at for at, claim_id in enumerate(c for t in tables.position_threads.values() for c in t)}
+    order = {claim_id: at for at, claim_id in enumerate(claim_order)}
     for moved in tables.changes_in_month.values():
         moved.sort(key=lambda claim_id: (tables.moves[claim_id].issue, order[claim_id]))
 

@@ -23,6 +23,10 @@ from .urls import Feeds, Paths
 if TYPE_CHECKING:
     from .renderer import Renderer
 
+CHANGES_PER_ISSUE = 5
+"""A month's changes list at most this many of the latest moves on each issue (with the count of each kind
+and a link to the thread for the rest): the page is bounded by the issues, however many claims a month has."""
+
 COMPARED_MONTHS_BACK = (1, 12)
 """A month's table is compared with the tables this many months before it, and with the latest: a fixed number
 of comparisons per month (three at most), so that they grow with the months and not with their square."""
@@ -152,6 +156,7 @@ def template_globals(renderer: Renderer) -> dict[str, Any]:
         "moves_by_question": bound(moves_by_question), "change_counts": bound(change_counts),
         "reporting_of": bound(reporting_of), "maps_of": bound(maps_of), "change_badge": bound(change_badge),
         "step_maps": lambda side_id, issue: step_maps(renderer, side_id, issue),
+        "changes_per_issue": CHANGES_PER_ISSUE,
     }
 
 
