@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from .aliases import check_aliases
 from .load import Document, Path_
 from .positions import check_positions
 from .problems import Problem, did_you_mean
@@ -58,6 +59,7 @@ def validate(documents: list[Document], ids: dict[str, set[str]],
         if record is not None:
             records.of(document.folder)[document.id] = record
     problems.extend(_check_references(documents, ids))
+    problems.extend(check_aliases(documents, ids))
     if not problems:  # the sides and threads are known only once every record is valid
         problems.extend(check_positions(documents, records.claims, records.actors, records.sides))
     if cache is not None:
