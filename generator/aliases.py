@@ -70,6 +70,12 @@ def aliases_in(document: Document) -> Iterator[tuple[Path_, str]]:
             yield ("aliases", index), value
 
 
+def renamed(documents: list[Document]) -> dict[tuple[str, str], str]:
+    """(folder, old id) → the id of the record that lists it in its aliases: a reference to an old id is told
+    the new one."""
+    return {(document.folder, alias): document.id for document in documents for _, alias in aliases_in(document)}
+
+
 def check_aliases(documents: list[Document], ids: dict[str, set[str]]) -> list[Problem]:
     """An alias names an address no record has any more: not a record's id, and no other record's alias."""
     problems: list[Problem] = []

@@ -145,3 +145,14 @@ def test_the_redirect_page_escapes_the_title_and_its_body_is_sanitized(content: 
     body = page.split("<main>", 1)[1].split("</main>", 1)[0]
     assert sanitize(body) == body
     assert not any(p.path.startswith("claims/bob-refuses.") for p in site.pages)  # a file, not a page
+
+
+def test_a_reference_to_an_old_id_is_told_the_new_one(content: Path) -> None:
+    rename(content, "actors", "bob", "bob-example", alias=True)
+    code, _, err = run(content, "check")
+    assert (code, err.splitlines()[:2]) == (1, [
+        "content/claims/alice-demands-donetsk.yaml:3:1: addressee: unknown actor 'bob'; it was renamed "
+        "'bob-example' (see that actor's aliases)",
+        "content/claims/bob-refuses.yaml:2:1: actor: unknown actor 'bob'; it was renamed 'bob-example' "
+        "(see that actor's aliases)",
+    ])
