@@ -65,7 +65,7 @@ def aliases_in(document: Document) -> Iterator[tuple[Path_, str]]:
     """The aliases written in a record file, with where each is written; malformed ones are skipped (the
     record format reports them)."""
     values = document.data.get("aliases") if document.folder in RECORD_PAGES else None
-    for index, value in enumerate(values if isinstance(values, list) else []):
+    for index, value in enumerate(values if isinstance(values, tuple) else ()):  # a document's lists are tuples
         if isinstance(value, str):
             yield ("aliases", index), value
 
