@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from .load import Document, Path_
 from .problems import Problem
+from .records import RECORD_NAMES
 from .urls import Paths, site_url_of
 
 if TYPE_CHECKING:  # the catalog is built from validated records, and validation checks aliases
@@ -27,7 +28,6 @@ RECORD_PAGES: dict[str, Callable[[str], str]] = {
 }
 """The record folders whose records have a page of their own (and may have aliases), with its path."""
 
-_SINGULAR = {"claims": "claim", "actors": "actor", "regions": "region", "sources": "source"}
 
 
 def address(folder: str, record_id: str) -> str:
@@ -82,7 +82,7 @@ def check_aliases(documents: list[Document], ids: dict[str, set[str]]) -> list[P
     first: dict[tuple[str, str], tuple[Document, Path_]] = {}  # (folder, alias) → where it was first given
     for document in sorted(documents, key=lambda d: d.path):
         for path, alias in aliases_in(document):
-            kind = _SINGULAR[document.folder]
+            kind = RECORD_NAMES[document.folder]
             earlier = first.get((document.folder, alias))
             if alias == document.id:
                 message = f"'{alias}' is this {kind}'s own id; an alias is an id it had before"

@@ -16,6 +16,7 @@ from pathlib import Path
 from .aliases import RECORD_PAGES, address, aliases_in
 from .load import Document, display_path
 from .problems import Problem
+from .records import RECORD_NAMES
 
 PUBLISHED = "published.txt"
 """In `content/`."""
@@ -28,7 +29,6 @@ HEADER = """\
 """
 
 _ADDRESS = re.compile(rf"^({'|'.join(RECORD_PAGES)})/([a-z0-9]+(?:-[a-z0-9]+)*)/$")
-_SINGULAR = {"claims": "claim", "actors": "actor", "regions": "region", "sources": "source"}
 
 
 def served(documents: list[Document]) -> set[str]:
@@ -63,7 +63,7 @@ def check_published(content_dir: Path, documents: list[Document]) -> list[Proble
                                     f"({', '.join(f'{folder}/<id>/' for folder in RECORD_PAGES)})"))
         elif entry not in serving:
             folder, old_id = match.groups()
-            kind = _SINGULAR[folder]
+            kind = RECORD_NAMES[folder]
             problems.append(Problem(
                 shown, line, 1, entry,
                 f"this address was published and would no longer be served: no {kind} has the id '{old_id}' or "

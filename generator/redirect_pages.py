@@ -20,12 +20,12 @@ from .aliases import Redirect, redirects
 from .catalog import Catalog
 from .labels import source_title
 from .outputs import OutputFile
+from .records import RECORD_NAMES
 from .sanitize import sanitize
 
 TEMPLATE = "redirect.html.j2"
 BODY_TEMPLATE = "_redirect_body.html.j2"
 
-_KINDS = {"claims": "claim", "actors": "actor", "regions": "region", "sources": "source"}
 
 
 def build_redirect_pages(catalog: Catalog, templates_dir: Path, site_name: str,
@@ -58,6 +58,6 @@ def _page(catalog: Catalog, redirect: Redirect, page: jinja2.Template, body: jin
           site_name: str, site_url: str | None) -> OutputFile:
     target, title = redirect_target(redirect), _title(catalog, redirect)
     canonical = f"{site_url.rstrip('/')}/{redirect.new_address}" if site_url else target
-    shown = sanitize(body.render(kind=_KINDS[redirect.folder], target=target, title=title))
+    shown = sanitize(body.render(kind=RECORD_NAMES[redirect.folder], target=target, title=title))
     html = page.render(title=title, site_name=site_name, target=target, canonical=canonical, body=Markup(shown))
     return OutputFile(redirect.old_address + "index.html", html.encode("utf-8"))
