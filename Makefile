@@ -18,6 +18,7 @@ site: setup
 
 check: setup
 	$(BIN)/python -m generator check
+	$(BIN)/python -m generator published  # every record page is in content/published.txt
 
 test: setup browser java checkers
 	$(BIN)/python -m pytest

@@ -12,10 +12,11 @@ import sys
 from pathlib import Path
 
 from .export import export_site
-from .load import display_path, stray_files
+from .load import display_path, load_content, stray_files
 from .pipeline import check, generate
 from .problems import ContentError, format_problems
 from .publish import publish
+from .published import PUBLISHED, unlisted, update_published
 from .quotes import verify_quotes
 from .records import FOLDERS
 from .scaffold import QUESTIONS, Question, create
@@ -41,6 +42,9 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--site-name", default="Ukraine negotiations explainer", help="the site's name, for feeds")
     export.add_argument("--site-url", default=None, help="the site's address, for absolute links in feeds")
     commands.add_parser("schema", help="regenerate the JSON Schemas in content/schema/")
+    published = commands.add_parser(
+        "published", help=f"list the record pages not yet in {PUBLISHED}, the addresses that must keep working")
+    published.add_argument("--update", action="store_true", help=f"add them to content/{PUBLISHED}")
     new = commands.add_parser("new", help="write a new, valid record file, asking for what the options do not give")
     new.add_argument("kind", choices=sorted(FOLDERS))
     new.add_argument("--id", help="the record's id (its file name); made from the summary or name if not given")
@@ -81,6 +85,28 @@ def _new(args: argparse.Namespace) -> int:
     return 0
 
 
+def _published(content: Path, update: bool) -> int:
+    catalog, problems = check(content)
+    if problems:
+        print(format_problems(problems), file=sys.stderr)
+        return 1
+    documents = load_content(content).documents
+    shown = display_path(content / PUBLISHED)
+    if update:
+        added = update_published(content, documents)
+        print(f"{len(added)} address{'es' if len(added) != 1 else ''} added to {shown}")
+        return 0
+    missing = unlisted(content, documents)
+    for entry in missing:
+        print(entry)
+    if missing:
+        print(f"{len(missing)} address{'es' if len(missing) != 1 else ''} not yet in {shown}: run "
+              "`python -m generator published --update` once they are published", file=sys.stderr)
+        return 1
+    print(f"ok: every record page is in {shown}")
+    return 0
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "publish":
         return publish(args.config_file, args.site_dir)
@@ -116,6 +142,8 @@ def _run(args: argparse.Namespace) -> int:
             print(f"note: the records do not say how {len(unclassified)} of {len(catalog.moves)} positions moved; "
                   f"set `change` on a claim where you can say it: {', '.join(unclassified)}")
         return 0
+    if args.command == "published":
+        return _published(args.content, args.update)
     if args.command == "export":
         site = generate(args.content, args.templates, args.site_name, args.site_url, theme=[args.overrides])
         for warning in site.warnings:

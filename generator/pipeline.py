@@ -23,7 +23,9 @@ from .page import Page
 from .pages import render_pages
 from .partial_date import PartialDate
 from .problems import ContentError, Problem
+from .published import check_published
 from .reads import Kept, Memo, Tracking
+from .redirect_pages import build_redirect_pages
 from .renderer import PageCache, site_tables
 from .validate import RecordCache, Records, validate
 
@@ -44,10 +46,14 @@ def load_stage(content_dir: Path, files: FileCache | None = None, *, theme: Sequ
     """Every YAML file of the content, read with the positions of its values. With a cache, a file whose
     bytes are unchanged since the last call is not parsed again. A symbolic link in the content or the
     `theme` folders that leads out of `root` (default: the folder holding the content) is a problem, and
-    nothing is read through it."""
+    nothing is read through it. So is an address of `content/published.txt` that no record serves any more
+    (`published.py`)."""
     refused = links_leaving(root or content_dir.resolve().parent, [content_dir, *theme])
     loaded = load_content(content_dir, files, skip=refused)
-    return replace(loaded, problems=[*refused.values(), *loaded.problems])
+    problems = [*refused.values(), *loaded.problems]
+    if not problems:  # a file that could not be read may hold aliases: the addresses it serves are not known
+        problems = check_published(content_dir, loaded.documents)
+    return replace(loaded, problems=problems)
 
 
 def validate_stage(loaded: Loaded, records: RecordCache | None = None) -> tuple[Records | None, list[Problem]]:
@@ -84,9 +90,12 @@ def pages_stage(catalog: Catalog, templates_dir: Path, inputs: PageInputs, track
     return render_pages(catalog, templates_dir, inputs.intro, inputs.geometry, inputs.history, tracking, previous)
 
 
-def files_stage(catalog: Catalog, site_name: str, site_url: str | None, memo: Memo | None = None) -> list[OutputFile]:
-    """Open data and feeds, sorted by path."""
+def files_stage(catalog: Catalog, site_name: str, site_url: str | None, memo: Memo | None = None,
+                templates_dir: Path | None = None) -> list[OutputFile]:
+    """Open data and feeds, and with `templates_dir` the pages left at old addresses, sorted by path."""
     files = build_open_data(catalog, memo) + build_feeds(catalog, site_name, site_url, memo)
+    if templates_dir is not None:
+        files += build_redirect_pages(catalog, templates_dir, site_name, site_url)
     return sorted(files, key=lambda f: f.path)
 
 
@@ -145,7 +154,7 @@ class Builds:
         pages, rendered = pages_stage(catalog, self.templates_dir, inputs, tracking, state.pages if state else None)
         outputs = tracking.memo(state.outputs if state else None) if tracking else None
         view = tracking.catalog if tracking else catalog
-        files = files_stage(view, self.site_name, self.site_url, outputs)
+        files = files_stage(view, self.site_name, self.site_url, outputs, self.templates_dir)
         if tracking is not None and outputs is not None:  # a single run keeps nothing for a next one
             self._state = BuildState(tracking.tables, rendered, outputs.results)
         self.reused_pages = rendered.reused

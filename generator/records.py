@@ -112,6 +112,26 @@ class Record(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
 
 
+def _an_id(value: str) -> str:
+    if not re.match(ID_PATTERN, value):
+        raise ValueError(f"'{value}' is not an id: lower-case letters a-z, digits and single hyphens, "
+                         "as in a record's file name")
+    return value
+
+
+Alias = Annotated[str, AfterValidator(_an_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
+
+
+class PagedRecord(Record):
+    """A record with a page of its own, whose address readers cite (see `aliases.py`)."""
+
+    aliases: list[Alias] = Field(
+        default_factory=list,
+        description="Ids this record had before it was renamed, or of records merged into it: each old address "
+        "leads to this record's page.",
+    )
+
+
 # --- actors -----------------------------------------------------------------------------------
 
 
@@ -124,7 +144,7 @@ class Role(Record):
     end: Date | None = Field(None, description="When the actor left the role, where a source says.")
 
 
-class Actor(Record):
+class Actor(PagedRecord):
     """A person, state, organisation or media outlet that says or does something."""
 
     name: Text = Field(description="The name readers know, e.g. 'Vladimir Putin'.")
@@ -139,7 +159,7 @@ class Actor(Record):
 # --- regions ----------------------------------------------------------------------------------
 
 
-class Region(Record):
+class Region(PagedRecord):
     """A first-level region of Ukraine."""
 
     iso: str = Field(pattern=r"^UA-\d{2}$", description="ISO 3166-2 code, e.g. 'UA-14' for Donetsk.")
@@ -168,7 +188,7 @@ class SourceDate(Record):
         return self
 
 
-class Source(Record):
+class Source(PagedRecord):
     """A publication: an article read directly, or one known only because another relays it."""
 
     publisher: Text = Field(description="Who published it; 'unknown' when the text does not say.")
@@ -307,7 +327,7 @@ class PositionChange(Record):
                          "for a deadline'.")
 
 
-class Claim(Record):
+class Claim(PagedRecord):
     """Something a source says was said or happened."""
 
     kind: ClaimKind = Field(description="What sort of assertion.")

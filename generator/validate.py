@@ -13,6 +13,7 @@ from typing import Any
 from pydantic import ValidationError
 from pydantic_core import ErrorDetails
 
+from .aliases import check_aliases, renamed
 from .load import Document, Path_
 from .positions import check_positions
 from .problems import Problem, did_you_mean
@@ -58,6 +59,7 @@ def validate(documents: list[Document], ids: dict[str, set[str]],
         if record is not None:
             records.of(document.folder)[document.id] = record
     problems.extend(_check_references(documents, ids))
+    problems.extend(check_aliases(documents, ids))
     if not problems:  # the sides and threads are known only once every record is valid
         problems.extend(check_positions(documents, records.claims, records.actors, records.sides))
     if cache is not None:
@@ -166,13 +168,16 @@ def _values_at(data: Any, pattern: tuple[str, ...], path: Path_ = ()) -> list[tu
 def _check_references(documents: list[Document], ids: dict[str, set[str]]) -> list[Problem]:
     problems: list[Problem] = []
     by_id = {(document.folder, document.id): document for document in documents}
+    renames = renamed(documents)
     for document in documents:
         for pattern, folder in REFERENCES[document.folder]:
             for path, target in _values_at(document.data, pattern):
                 if not isinstance(target, str):
                     continue  # a wrong type is reported by the record format
                 if target not in ids[folder]:
-                    hint = did_you_mean(target, ids[folder])
+                    new_id = renames.get((folder, target))
+                    hint = (f"; it was renamed '{new_id}' (see that {RECORD_NAMES[folder]}'s aliases)" if new_id
+                            else did_you_mean(target, ids[folder]))
                     problems.append(document.problem(path, f"unknown {RECORD_NAMES[folder]} '{target}'{hint}"))
                 elif target == document.id and folder == document.folder:
                     problems.append(document.problem(path, f"a {RECORD_NAMES[folder]} cannot refer to itself"))

@@ -111,10 +111,15 @@ def add_claim(content: Path, rng: random.Random) -> str:
 
 
 def delete_claim(content: Path, rng: random.Random) -> str:
+    """A claim merged into another: its file deleted, its published address left to the other (`aliases`)."""
     free = [path for path in files(content, "claims") if path.stem not in referenced_claims(content)]
     path = rng.choice(free)
     path.unlink()
-    return f"deleted {path.stem}"
+    survivor = rng.choice(files(content, "claims"))
+    data = read(survivor)
+    data["aliases"] = [*data.get("aliases", []), path.stem]
+    write(survivor, data)
+    return f"deleted {path.stem}, merged into {survivor.stem}"
 
 
 def rename_actor(content: Path, rng: random.Random) -> str:
