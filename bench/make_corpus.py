@@ -10,7 +10,8 @@ record, the file name its id). The spread tries to look like real curation:
 - about N/3 sources: most read directly, a fifth known only through the sources relaying them;
 - N claims dated 2023-2025 (more in later years), at day, month or year precision, stated or inferred
   with a note; 1-3 sources each with a quote, some through `via`; 0-4 regions with roles; an issue from
-  a fixed set of 30; relations to earlier claims only; a deadline on some.
+  a fixed set of 30; relations to earlier claims only; a deadline on some; an addressee on a quarter
+  (two on some) and a co-actor (a joint statement) on every 40th.
 
 The same N always gives the same files (the random generator is seeded with N).
 """
@@ -335,10 +336,18 @@ class Corpus:
             has_issue = self.rng.random() < 0.85
             claim_id = f"{actor}-{kind}-{_slug(issue.split('.')[-1])}-{index + 1:05d}"
             claim: dict[str, Any] = {"kind": kind, "actor": actor}
+            # Joint statements and second addressees are picked by position, not by the random stream, so that
+            # the rest of the corpus stays as it was before they existed.
+            partner = self.speakers[(self.speakers.index(actor) + 1) % len(self.speakers)] if actor in self.speakers else None
+            if index % 40 == 0 and partner is not None and partner != actor:
+                claim["co_actors"] = [partner]
             if self.rng.random() < 0.25:
                 addressee = self.rng.choices(self.speakers, weights=self.speaker_weights)[0]
-                if addressee != actor:
-                    claim["addressee"] = addressee
+                if addressee != actor and addressee not in claim.get("co_actors", []):
+                    claim["addressees"] = [addressee]
+                    second = self.speakers[(self.speakers.index(addressee) + 2) % len(self.speakers)]
+                    if index % 7 == 0 and second not in (actor, addressee, *claim.get("co_actors", [])):
+                        claim["addressees"].append(second)
             regions = self.pick_regions(issue_regions)
             claim["summary"] = self.summary(actor, kind, issue, regions)
             if self.rng.random() < 0.2:

@@ -10,7 +10,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 from .partial_date import PartialDate
-from .positions import Cell, Move, build_positions
+from .positions import Cell, Move, PositionKey, build_positions, sides_of
 from .records import Actor, Citation, Claim, Question, Region, Side, Source
 from .validate import Records
 
@@ -62,7 +62,7 @@ class Catalog:
     # positions (positions.py): the sides' columns, every position typed as a move, the table at each month's end
     side_order: list[str] = field(default_factory=list)
     side_of_actor: dict[str, str] = field(default_factory=dict)
-    moves: dict[str, Move] = field(default_factory=dict)
+    moves: dict[PositionKey, Move] = field(default_factory=dict)
     position_threads: dict[Cell, list[str]] = field(default_factory=dict)
     map_steps: dict[Cell, list[str]] = field(default_factory=dict)
     reporting: dict[str, list[str]] = field(default_factory=dict)
@@ -70,7 +70,7 @@ class Catalog:
     issues_of_question: dict[str, list[str]] = field(default_factory=dict)
     position_months: list[Month] = field(default_factory=list)
     states: dict[Month, dict[Cell, str]] = field(default_factory=dict)
-    changes_in_month: dict[Month, list[str]] = field(default_factory=dict)
+    changes_in_month: dict[Month, list[PositionKey]] = field(default_factory=dict)
 
     # --- derived facts about one claim --------------------------------------------------------
 
@@ -89,6 +89,16 @@ class Catalog:
             return []
         return list(self.claims_by_issue_and_actor[(claim.issue, claim.actor)])
 
+    def sides_of(self, claim_id: str) -> list[str]:
+        """The sides whose position a claim is, or states: those its actors speak for (two for a joint
+        statement of two sides), the principal actor's first."""
+        return sides_of(self.claims[claim_id], self.side_of_actor)
+
+    def moves_of(self, claim_id: str) -> list[Move]:
+        """The claim's move in each side's thread: one per side whose position it is, none for the rest."""
+        return [self.moves[(side_id, claim_id)] for side_id in self.sides_of(claim_id)
+                if (side_id, claim_id) in self.moves]
+
     def side(self, actor_id: str) -> str | None:
         """The side an actor speaks for (`content/sides/`): Putin's and Peskov's claims are Russia's. None for
         outlets, analysts and anyone else on no side."""
@@ -102,7 +112,9 @@ class Catalog:
         that side's previous one; then, as side None, the reporting and analysis of actors on no side."""
         by_side: dict[str | None, list[str]] = {}
         for claim_id in self.claims_by_issue.get(issue, []):
-            by_side.setdefault(self.side(self.claims[claim_id].actor), []).append(claim_id)
+            sides: list[str | None] = [*self.sides_of(claim_id)] or [None]
+            for side_id in sides:
+                by_side.setdefault(side_id, []).append(claim_id)
         groups: list[tuple[str | None, list[ThreadStep]]] = [
             (side, self._steps(by_side[side])) for side in self.side_order if side in by_side]
         if None in by_side:  # compared one with the next like a side's, though the pages show no change for them
@@ -186,12 +198,15 @@ def _index_claim(catalog: Catalog, claim_id: str, indexes: defaultdict[str, defa
         if not entries or entries[-1] != claim_id:
             entries.append(claim_id)
 
-    add("claims_by_actor", claim.actor)
-    if claim.addressee:
-        add("claims_addressed_to", claim.addressee)
-    represented = catalog.actors[claim.actor].represents
-    if represented:
-        add("claims_by_represented", represented)
+    for actor_id in claim.actors:  # a joint statement is on each of its actors' pages, feeds and threads
+        add("claims_by_actor", actor_id)
+        represented = catalog.actors[actor_id].represents
+        if represented and represented not in claim.actors:
+            add("claims_by_represented", represented)
+        if claim.issue:
+            add("claims_by_issue_and_actor", (claim.issue, actor_id))
+    for addressee in claim.addressees:
+        add("claims_addressed_to", addressee)
     for mention in claim.regions:
         add("claims_by_region", mention.region)
     for citation in claim.sources:
@@ -200,7 +215,6 @@ def _index_claim(catalog: Catalog, claim_id: str, indexes: defaultdict[str, defa
             add("claims_by_source", citation.via)
     if claim.issue:
         add("claims_by_issue", claim.issue)
-        add("claims_by_issue_and_actor", (claim.issue, claim.actor))
     moments = [
         (claim.dates.happened.date, "happened_on_day", "happened_in_month"),
         (claim.dates.reported.date, "reported_on_day", "reported_in_month"),

@@ -137,7 +137,7 @@ def _run(args: argparse.Namespace) -> int:
         print(f"ok: {len(catalog.claims)} claims, {len(catalog.actors)} actors, "
               f"{len(catalog.regions)} regions, {len(catalog.sources)} sources"
               + (f"; all {quotes} quotes found verbatim" if args.quotes else ""))
-        unclassified = sorted(claim_id for claim_id, move in catalog.moves.items() if move.change is None)
+        unclassified = sorted({claim_id for (_, claim_id), move in catalog.moves.items() if move.change is None})
         if unclassified:
             print(f"note: the records do not say how {len(unclassified)} of {len(catalog.moves)} positions moved; "
                   f"set `change` on a claim where you can say it: {', '.join(unclassified)}")

@@ -13,7 +13,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from .catalog import Catalog
-from .labels import CHANGE_LABELS, issue_label, plural
+from .labels import CHANGE_LABELS, actor_names, issue_label, plural
 from .outputs import OutputFile
 from .partial_date import PartialDate
 from .reads import Memo
@@ -49,13 +49,16 @@ def build_feeds(catalog: Catalog, site_name: str, site_url: str | None, memo: Me
 def _changes_feed(catalog: Catalog, site_name: str, site_url: str | None) -> OutputFile:
     """Every move of a side's position, newest report first (see positions.py)."""
     newest = sorted(catalog.moves, reverse=True,
-                    key=lambda cid: (catalog.claims[cid].dates.reported.date.sort_key, cid))[:MAX_ENTRIES]
+                    key=lambda key: (catalog.claims[key[1]].dates.reported.date.sort_key, key[1], key[0]))[:MAX_ENTRIES]
     path = Feeds.changes
-    feed = _feed_head(catalog, path, Paths.changes, f"Changes of position — {site_name}", site_name, newest, site_url)
-    for claim_id in newest:
-        move = catalog.moves[claim_id]
+    feed = _feed_head(catalog, path, Paths.changes, f"Changes of position — {site_name}", site_name,
+                      [claim_id for _, claim_id in newest], site_url)
+    for side_id, claim_id in newest:
+        move = catalog.moves[(side_id, claim_id)]
         entry = _entry(catalog, claim_id, path, site_url)
-        entry.find("id").text = _urn(f"move:{claim_id}")  # type: ignore[union-attr]
+        # A joint claim is a move of each side: the principal actor's side keeps the plain id.
+        principal = catalog.sides_of(claim_id)[0] == side_id
+        entry.find("id").text = _urn(f"move:{claim_id}" if principal else f"move:{claim_id}:{side_id}")  # type: ignore[union-attr]
         entry.find("title").text = (  # type: ignore[union-attr]
             f"{catalog.sides[move.side].name}, {issue_label(move.issue, catalog.questions)}: {CHANGE_LABELS[move.change]}. "
             f"{catalog.claims[claim_id].summary}")
@@ -118,13 +121,15 @@ def _entry(catalog: Catalog, claim_id: str, feed_path: str, site_url: str | None
     ET.SubElement(entry, "title").text = claim.summary
     ET.SubElement(entry, "updated").text = _timestamp(claim.dates.reported.date)
     ET.SubElement(entry, "published").text = _timestamp(claim.dates.reported.date)
-    ET.SubElement(ET.SubElement(entry, "author"), "name").text = catalog.actors[claim.actor].name
+    for actor_id in claim.actors:  # a joint statement has an author element for each of its actors
+        ET.SubElement(ET.SubElement(entry, "author"), "name").text = catalog.actors[actor_id].name
     ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html",
                                   "href": _href(feed_path, Paths.claim(claim_id), site_url)})
     sources = "; ".join(catalog.sources[c.source].publisher for c in claim.sources)
     count = len(catalog.independent_sources(claim_id))
     ET.SubElement(entry, "summary", {"type": "text"}).text = (
-        f"{catalog.actors[claim.actor].name}, {claim.dates.happened.date.label}: {claim.summary} "
+        f"{actor_names(catalog.actors, claim.actors)}, {claim.dates.happened.date.label}: {claim.summary} "
         f"Reported {claim.dates.reported.date.label} by {sources} ({plural(count, 'independent source')})."
     )
     return entry
+

@@ -17,6 +17,7 @@ from .records import (
     CLAIM_KINDS,
     REGION_ROLES,
     RELATION_TYPES,
+    Actor,
     Question,
     Source,
     one_for_each,
@@ -93,3 +94,9 @@ def source_title(source: Source) -> str:
     who = "publisher not named" if source.publisher == "unknown" else source.publisher
     when = f", {source.published.date.label}" if source.published else ""
     return f"Untitled report ({who}{when})"
+
+
+def actor_names(actors: Mapping[str, Actor], actor_ids: list[str]) -> str:
+    """Several actors by name, as a sentence lists them: 'Putin', 'Putin and Zelensky', 'A, B and C'."""
+    names = [actors[actor_id].name for actor_id in actor_ids]
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]

@@ -22,7 +22,7 @@ SCHEMA_DIR = f"{DATA_DIR}/schema"
 DATASET_SCHEMA = "dataset.schema.json"
 
 CSV_COLUMNS = [
-    "id", "page", "kind", "actor", "actor_name", "addressee", "summary", "issue", "regions",
+    "id", "page", "kind", "actor", "actor_name", "co_actors", "addressees", "summary", "issue", "regions",
     "happened", "happened_basis", "reported", "reported_basis", "deadline", "attribution", "attribution_detail",
     "standing", "independent_sources", "sources",
 ]
@@ -99,7 +99,8 @@ def _row(catalog: Catalog, claim_id: str) -> dict[str, str]:
         "kind": claim.kind,
         "actor": claim.actor,
         "actor_name": catalog.actors[claim.actor].name,
-        "addressee": claim.addressee or "",
+        "co_actors": ";".join(claim.co_actors),
+        "addressees": ";".join(claim.addressees),
         "summary": claim.summary,
         "issue": claim.issue or "",
         "regions": ";".join(f"{m.region}:{m.role}" for m in claim.regions),

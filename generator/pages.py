@@ -14,7 +14,7 @@ from pathlib import Path
 from . import positions_pages
 from .catalog import Catalog
 from .history import FileHistory
-from .labels import issue_label, month_label, plural, source_title
+from .labels import actor_names, issue_label, month_label, plural, source_title
 from .maps import SMALL_MAP_TOLERANCE, load_shapes
 from .page import IndexPage, Page, PagesOf
 from .reads import Tracking
@@ -26,7 +26,7 @@ from .urls import Feeds, Paths
 def _claim_description(catalog: Catalog, claim_id: str) -> str:
     claim = catalog.claims[claim_id]
     count = len(catalog.independent_sources(claim_id))
-    return (f"{catalog.actors[claim.actor].name}, {claim.dates.happened.date.label}: {claim.summary} "
+    return (f"{actor_names(catalog.actors, claim.actors)}, {claim.dates.happened.date.label}: {claim.summary} "
             f"({plural(count, 'independent source')})")
 
 

@@ -2,8 +2,9 @@
 
 A **side** (a record in `content/sides/`) gathers the actors who speak for one party: Russia is Putin, Peskov,
 Ushakov and the Russian state. A **position** is a side's claim of a kind that states where it stands (a demand,
-an offer, a refusal…) on an issue key. Claims of actors on no side (outlets, analysts, the articles' own
-reporting) are never positions: they are the issue's *reporting and analysis*.
+an offer, a refusal…) on an issue key. A joint statement by actors of two sides is a position of each: it has a
+move in each side's thread. Claims of actors on no side (outlets, analysts, the articles' own reporting) are
+never positions: they are the issue's *reporting and analysis*.
 
 Consecutive positions of one side on one issue are compared, and each is typed as a move (`CHANGE_TYPES`):
 derived where the records decide it (the regions demanded shrink: narrowed), set by editors on the claim
@@ -23,6 +24,7 @@ from .records import Actor, ChangeType, Claim, ClaimKind, Question, Region, Side
 
 Month = tuple[int, int]
 Cell = tuple[str, str]  # (side id, issue key)
+PositionKey = tuple[str, str]  # (side id, claim id): a joint claim is a position of each of its actors' sides
 
 POSITION_KINDS: tuple[ClaimKind, ...] = ("demand", "offer", "refusal", "threat", "intent", "proposal", "statement")
 """The kinds of claim that say where a side stands. Assessments, actions and events are not positions."""
@@ -52,7 +54,7 @@ class PositionTables:
 
     side_order: list[str] = field(default_factory=list)
     side_of_actor: dict[str, str] = field(default_factory=dict)
-    moves: dict[str, Move] = field(default_factory=dict)  # by claim id: every position
+    moves: dict[PositionKey, Move] = field(default_factory=dict)  # by (side, claim id): every position
     position_threads: dict[Cell, list[str]] = field(default_factory=dict)  # each side's positions on an issue
     map_steps: dict[Cell, list[str]] = field(default_factory=dict)  # those that name regions demanded or offered
     reporting: dict[str, list[str]] = field(default_factory=dict)  # issue → claims of actors on no side
@@ -60,7 +62,7 @@ class PositionTables:
     issues_of_question: dict[str, list[str]] = field(default_factory=dict)  # question id → issue keys with positions
     position_months: list[Month] = field(default_factory=list)  # every month from the first position to the latest
     states: dict[Month, dict[Cell, str]] = field(default_factory=dict)  # month → cell → the claim shown
-    changes_in_month: dict[Month, list[str]] = field(default_factory=dict)  # month → moves that entered then
+    changes_in_month: dict[Month, list[PositionKey]] = field(default_factory=dict)  # month → moves entered then
 
 
 def question_of(issue: str) -> str:
@@ -79,8 +81,14 @@ def sides_by_actor(sides: Mapping[str, Side], actors: Mapping[str, Actor]) -> di
     return found
 
 
+def sides_of(claim: Claim, side_of_actor: Mapping[str, str]) -> list[str]:
+    """The sides a claim's actors speak for, the principal actor's first: a joint statement may have two."""
+    found = [side_of_actor[actor] for actor in claim.actors if actor in side_of_actor]
+    return list(dict.fromkeys(found))
+
+
 def is_position(claim: Claim, side_of_actor: Mapping[str, str]) -> bool:
-    return claim.issue is not None and claim.kind in POSITION_KINDS and claim.actor in side_of_actor
+    return claim.issue is not None and claim.kind in POSITION_KINDS and bool(sides_of(claim, side_of_actor))
 
 
 def entered_month(claim: Claim) -> Month:
@@ -102,12 +110,13 @@ def build_positions(claims: Mapping[str, Claim], claim_order: list[str], actors:
         if claim.issue is None:
             continue
         if is_position(claim, side_of_actor):
-            tables.position_threads.setdefault((side_of_actor[claim.actor], claim.issue), []).append(claim_id)
-        elif claim.actor not in side_of_actor:
+            for side_id in sides_of(claim, side_of_actor):
+                tables.position_threads.setdefault((side_id, claim.issue), []).append(claim_id)
+        elif not sides_of(claim, side_of_actor):
             tables.reporting.setdefault(claim.issue, []).append(claim_id)
     for (side_id, issue), thread in tables.position_threads.items():
         for move in _moves(side_id, issue, thread, claims, regions, sides[side_id]):
-            tables.moves[move.claim_id] = move
+            tables.moves[(side_id, move.claim_id)] = move
         steps = [claim_id for claim_id in thread if _regions(claims[claim_id], "demanded", "offered")]
         if steps:
             tables.map_steps[(side_id, issue)] = steps
@@ -184,19 +193,20 @@ def _monthly_states(tables: PositionTables, claims: Mapping[str, Claim], claim_o
     months = [move.entered for move in tables.moves.values()]
     last_report = max(entered_month(claim) for claim in claims.values())
     tables.position_months.extend(month_range(min(months), max(last_report, max(months))))
-    for move in sorted(tables.moves.values(), key=lambda m: (m.entered, m.claim_id)):
-        tables.changes_in_month.setdefault(move.entered, []).append(move.claim_id)
+    for key, move in sorted(tables.moves.items(), key=lambda item: (item[1].entered, item[1].claim_id, item[0])):
+        tables.changes_in_month.setdefault(move.entered, []).append(key)
     for month in tables.position_months:
         state: dict[Cell, str] = {}
-        for cell, thread in tables.position_threads.items():
-            shown = [claim_id for claim_id in thread if tables.moves[claim_id].entered <= month]
+        for (side_id, issue), thread in tables.position_threads.items():
+            shown = [claim_id for claim_id in thread if tables.moves[(side_id, claim_id)].entered <= month]
             if shown:
-                state[cell] = shown[-1]
+                state[(side_id, issue)] = shown[-1]
         tables.states[month] = state
-    # in the order readers read them: by issue, then in date order
+    # in the order readers read them: by issue, then in date order, then the side
     order = {claim_id: at for at, claim_id in enumerate(claim_order)}
+    sides_rank = {side_id: at for at, side_id in enumerate(tables.side_order)}
     for moved in tables.changes_in_month.values():
-        moved.sort(key=lambda claim_id: (tables.moves[claim_id].issue, order[claim_id]))
+        moved.sort(key=lambda key: (tables.moves[key].issue, order[key[1]], sides_rank[key[0]]))
 
 
 def month_range(first: Month, last: Month) -> list[Month]:
@@ -253,24 +263,25 @@ def _change_problem(claim_id: str, claims: Mapping[str, Claim], side_of_actor: M
     if claim.kind not in POSITION_KINDS:
         return (f"only a position ({', '.join(POSITION_KINDS)}) moves; this claim is {_a(claim.kind)}: "
                 f"remove 'change'")
-    if claim.actor not in side_of_actor:
+    if not sides_of(claim, side_of_actor):
         return (f"'{claim.actor}' speaks for no side (content/sides/), so this claim is reporting or analysis, "
                 f"not a position: remove 'change'")
-    side_id = side_of_actor[claim.actor]
-    thread = _thread_order(claims, side_of_actor, side_id, claim.issue)
-    earlier = thread[:thread.index(claim_id)]
-    if claim.change.type == "new" and earlier:
-        return f"'new' is for a side's first position on an issue; {sides[side_id].name} stated '{earlier[-1]}' before"
-    if claim.change.type != "new" and not earlier:
-        return (f"'{claim.change.type}' compares with {sides[side_id].name}'s previous position on "
-                f"'{claim.issue}', and this is its first: use 'new' or remove 'change'")
+    for side_id in sides_of(claim, side_of_actor):  # the editors' move holds for every side of a joint claim
+        thread = _thread_order(claims, side_of_actor, side_id, claim.issue)
+        earlier = thread[:thread.index(claim_id)]
+        if claim.change.type == "new" and earlier:
+            return (f"'new' is for a side's first position on an issue; {sides[side_id].name} stated "
+                    f"'{earlier[-1]}' before")
+        if claim.change.type != "new" and not earlier:
+            return (f"'{claim.change.type}' compares with {sides[side_id].name}'s previous position on "
+                    f"'{claim.issue}', and this is its first: use 'new' or remove 'change'")
     return None
 
 
 def _thread_order(claims: Mapping[str, Claim], side_of_actor: Mapping[str, str], side_id: str,
                   issue: str) -> list[str]:
     thread = [cid for cid, c in claims.items()
-              if c.issue == issue and is_position(c, side_of_actor) and side_of_actor[c.actor] == side_id]
+              if c.issue == issue and is_position(c, side_of_actor) and side_id in sides_of(c, side_of_actor)]
     return sorted(thread, key=lambda cid: (claims[cid].dates.happened.date.sort_key,
                                            claims[cid].dates.reported.date.sort_key, cid))
 

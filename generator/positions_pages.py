@@ -17,7 +17,7 @@ from .catalog import Catalog
 from .labels import CHANGE_LABELS, month_label
 from .maps import MapRegion, render_map
 from .page import IndexPage, PagesOf
-from .positions import CHANGE_TYPES, Cell, Month, question_of
+from .positions import CHANGE_TYPES, Cell, Month, PositionKey, question_of
 from .urls import Feeds, Paths
 
 if TYPE_CHECKING:
@@ -66,7 +66,7 @@ def compared_months(catalog: Catalog, month: Month) -> list[tuple[Month, str]]:
     return sorted(found)
 
 
-def changed_cells(catalog: Catalog, first: Month, second: Month) -> list[tuple[Cell, list[str]]]:
+def changed_cells(catalog: Catalog, first: Month, second: Month) -> list[tuple[Cell, list[PositionKey]]]:
     """The cells that differ between two months' tables, by question order, each with the moves that entered
     it in between."""
     before, after = catalog.states[first], catalog.states[second]
@@ -76,26 +76,27 @@ def changed_cells(catalog: Catalog, first: Month, second: Month) -> list[tuple[C
     changed = []
     for cell in sorted(before.keys() | after.keys(), key=lambda c: (rank[c[1]], sides[c[0]])):
         if before.get(cell) != after.get(cell):
-            between = [cid for cid in catalog.position_threads[cell] if first < catalog.moves[cid].entered <= second]
+            between = [(cell[0], cid) for cid in catalog.position_threads[cell]
+                       if first < catalog.moves[(cell[0], cid)].entered <= second]
             changed.append((cell, between))
     return changed
 
 
-def moves_by_question(catalog: Catalog, claim_ids: list[str]) -> list[tuple[str, list[tuple[str, list[str]]]]]:
+def moves_by_question(catalog: Catalog, keys: list[PositionKey]) -> list[tuple[str, list[tuple[str, list[PositionKey]]]]]:
     """Moves grouped by question (in the table's order), then by issue key."""
-    grouped: dict[str, dict[str, list[str]]] = {}
-    for claim_id in claim_ids:
-        issue = catalog.moves[claim_id].issue
-        grouped.setdefault(question_of(issue), {}).setdefault(issue, []).append(claim_id)
+    grouped: dict[str, dict[str, list[PositionKey]]] = {}
+    for key in keys:
+        issue = catalog.moves[key].issue
+        grouped.setdefault(question_of(issue), {}).setdefault(issue, []).append(key)
     order = {qid: at for at, qid in enumerate(catalog.question_order)}
     return [(qid, sorted(issues.items())) for qid, issues in sorted(grouped.items(), key=lambda item: order[item[0]])]
 
 
-def change_counts(catalog: Catalog, claim_ids: list[str]) -> str:
+def change_counts(catalog: Catalog, keys: list[PositionKey]) -> str:
     """'2 narrowed, 1 new': how many moves of each kind, in the vocabulary's order."""
     counts: dict[str | None, int] = {}
-    for claim_id in claim_ids:
-        change = catalog.moves[claim_id].change
+    for key in keys:
+        change = catalog.moves[key].change
         counts[change] = counts.get(change, 0) + 1
     return ", ".join(f"{counts[kind]} {CHANGE_LABELS[kind].lower()}" for kind in CHANGE_LABELS if kind in counts) or "none"
 
@@ -104,7 +105,7 @@ def reporting_of(catalog: Catalog, question_id: str) -> list[str]:
     """The reporting and analysis on a question's issues, in date order."""
     issues = {issue for issue in catalog.reporting if question_of(issue) == question_id}
     return [claim_id for claim_id in catalog.claim_order if catalog.claims[claim_id].issue in issues
-            and catalog.claims[claim_id].actor not in catalog.side_of_actor]
+            and not catalog.sides_of(claim_id)]
 
 
 def maps_of(catalog: Catalog, side_id: str, issue: str) -> list[str]:
@@ -112,9 +113,9 @@ def maps_of(catalog: Catalog, side_id: str, issue: str) -> list[str]:
     return catalog.map_steps.get((side_id, issue), [])
 
 
-def change_badge(catalog: Catalog, claim_id: str) -> str:
+def change_badge(catalog: Catalog, side_id: str, claim_id: str) -> str:
     """A move's kind as a labelled badge: its word is the label, the colour only repeats it."""
-    change = catalog.moves[claim_id].change
+    change = catalog.moves[(side_id, claim_id)].change
     return f'<span class="explainer-change change-{change or "unclassified"}">{CHANGE_LABELS[change]}</span>'
 
 
@@ -133,12 +134,12 @@ def step_maps(renderer: Renderer, side_id: str, issue: str) -> str:
                              label=f"{catalog.regions[rid].name} ({role})")
                    for rid, role in sorted(roles.items()) if catalog.regions[rid].iso in shapes.paths]
         date = claim.dates.happened.date.label
-        change = CHANGE_LABELS[catalog.moves[claim_id].change]
+        change = CHANGE_LABELS[catalog.moves[(side_id, claim_id)].change]
         title = f"{date}, {change.lower()}: " + "; ".join(f"{r.name} {r.role}" for r in regions)
         svg = render_map(shapes, regions, title=title, label_id=f"step-map-{side_id}-{at}")
         link = renderer.href(Paths.claim(claim_id))
         figures.append(f'<figure class="explainer-step">{svg}<figcaption><a href="{link}">{html.escape(date)}</a>'
-                       f' {change_badge(catalog, claim_id)}</figcaption></figure>')
+                       f' {change_badge(catalog, side_id, claim_id)}</figcaption></figure>')
     return f'<div class="explainer-steps">{"".join(figures)}</div>'
 
 

@@ -12,7 +12,7 @@ import datetime as dt
 import re
 import types
 from dataclasses import dataclass
-from typing import Annotated, Any, Literal, TypeVar, Union, get_args, get_origin
+from typing import Annotated, Any, ClassVar, Literal, TypeVar, Union, get_args, get_origin
 
 from pydantic import (
     AfterValidator,
@@ -110,6 +110,10 @@ class Record(BaseModel):
     """Shared settings: unknown fields are mistakes, not silently ignored."""
 
     model_config = ConfigDict(extra="forbid", frozen=True, arbitrary_types_allowed=True)
+
+    renamed: ClassVar[dict[str, str]] = {}
+    """Fields of an earlier edition of the format → how to write them now; `{value}` is the value typed
+    (`validate.py` tells editors instead of calling the field unknown)."""
 
 
 def _an_id(value: str) -> str:
@@ -328,11 +332,23 @@ class PositionChange(Record):
 
 
 class Claim(PagedRecord):
-    """Something a source says was said or happened."""
+    """Something a source says was said or happened.
+
+    A claim has one principal `actor` (whose thread it continues, whose name leads its lines) and, for a joint
+    statement, the `co_actors` who made it with them; `addressees` are everyone it was said or done to."""
+
+    renamed: ClassVar[dict[str, str]] = {
+        "addressee": "`addressee` is now `addressees`, a list: write `addressees: [{value}]`",
+    }
 
     kind: ClaimKind = Field(description="What sort of assertion.")
-    actor: ActorId = Field(description="Who said or did it.")
-    addressee: ActorId | None = Field(None, description="To whom, where it was said to someone.")
+    actor: ActorId = Field(description="Who said or did it; for a joint statement, the party named first.")
+    co_actors: list[ActorId] = Field(
+        default_factory=list,
+        description="The others who said or did it together with `actor` (a joint statement), e.g. ['france'].")
+    addressees: list[ActorId] = Field(
+        default_factory=list, description="To whom it was said or done, every one the source names, e.g. "
+                                          "['putin', 'zelensky'].")
     summary: Text = Field(max_length=300, description="One neutral line saying what was claimed.")
     text: Prose | None = Field(None, description="Longer explanation, where one helps.")
     issue: str | None = Field(
@@ -352,6 +368,11 @@ class Claim(PagedRecord):
         description="Sets how this position moved from the side's previous one on the issue, where the regions and "
         "kinds of the two claims do not decide it (or decide it wrongly); with a short reason.",
     )
+
+    @property
+    def actors(self) -> list[str]:
+        """Everyone who made the claim: the principal actor first, then the co-actors."""
+        return [self.actor, *self.co_actors]
 
 
 # --- sides and questions: the columns and rows of the positions table -------------------------

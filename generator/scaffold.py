@@ -97,7 +97,8 @@ def render(kind: str, v: dict[str, str]) -> str:
 # One claim: one assertion, with the exact words of each source that reports it. See CONTRIBUTING.md.
 kind: {v['kind']}  # {', '.join(CLAIM_KINDS)}
 actor: {v['actor']}  # who said or did it: a file name in content/actors/
-# addressee: trump  # to whom, where it was said to someone
+# co_actors: [france]  # for a joint statement: the others who made it with the actor
+# addressees: [putin, zelensky]  # to whom it was said or done: every one the source names
 summary: {_scalar(v['summary'])}
 # issue: territory.russia-demands  # threads positions on one question over time
 # regions:

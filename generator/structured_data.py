@@ -46,7 +46,8 @@ def claim_jsonld(catalog: Catalog, claim_id: str) -> dict[str, Any]:
         "@context": "https://schema.org",
         "@type": "Claim",
         "name": claim.summary,
-        "author": _actor(catalog.actors[claim.actor]),
+        # a joint statement has several authors: schema.org takes a list
+        "author": [_actor(catalog.actors[a]) for a in claim.actors] if claim.co_actors else _actor(catalog.actors[claim.actor]),
         "dateCreated": claim.dates.happened.date.iso,
         "datePublished": claim.dates.reported.date.iso,
         "appearance": [_work(source) for source in appearances],

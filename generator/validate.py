@@ -98,6 +98,8 @@ def _problem_from(document: Document, model: type[Record], detail: ErrorDetails)
     value = detail.get("input")
     if kind == "missing":
         message = "required field is missing"
+    elif kind == "extra_forbidden" and str(path[-1]) in _renamed_at(model, path[:-1]):
+        message = _renamed_at(model, path[:-1])[str(path[-1])].format(value=_as_yaml(value))
     elif kind == "extra_forbidden":
         allowed = _fields_at(model, path[:-1])
         message = f"unknown field '{path[-1]}'{did_you_mean(str(path[-1]), allowed)}"
@@ -110,6 +112,8 @@ def _problem_from(document: Document, model: type[Record], detail: ErrorDetails)
     elif kind == "string_too_long":
         limit = detail.get("ctx", {}).get("max_length")
         message = f"is {len(str(value))} characters long; at most {limit} are allowed"
+    elif kind == "list_type" and path and isinstance(value, (str, int)):
+        message = f"a list is expected: write `{path[-1]}: [{value}]`"
     elif kind in ("value_error", "assertion_error"):
         message = str(detail.get("ctx", {}).get("error", detail["msg"]))
     else:
@@ -122,17 +126,35 @@ def _is_field(part: object) -> bool:
     return isinstance(part, str) and part.replace("_", "a").isalnum()
 
 
-def _fields_at(model: type[Record], path: Path_) -> list[str]:
-    """The field names allowed at a location, following nested models."""
+def _model_at(model: type[Record], path: Path_) -> Any:
+    """The record type at a location, following nested models; None where there is none."""
     current: Any = model
     for part in path:
         if isinstance(part, int):
             continue
         info = getattr(current, "model_fields", {}).get(part)
         if info is None:
-            return []
+            return None
         current = _model_in(info.annotation)
-    return list(getattr(current, "model_fields", {}))
+    return current
+
+
+def _fields_at(model: type[Record], path: Path_) -> list[str]:
+    """The field names allowed at a location."""
+    return list(getattr(_model_at(model, path), "model_fields", {}))
+
+
+def _renamed_at(model: type[Record], path: Path_) -> dict[str, str]:
+    """The fields of an earlier edition at a location, each with how to write it now."""
+    found: dict[str, str] = getattr(_model_at(model, path), "renamed", {})
+    return found
+
+
+def _as_yaml(value: object) -> str:
+    # The value typed, as it goes inside a flow list: `putin`, or `putin, zelensky` for a list.
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
 
 
 def _model_in(annotation: Any) -> Any:
@@ -183,6 +205,7 @@ def _check_references(documents: list[Document], ids: dict[str, set[str]]) -> li
                     problems.append(document.problem(path, f"a {RECORD_NAMES[folder]} cannot refer to itself"))
         if document.folder == "claims":
             problems.extend(_check_citations(document, by_id))
+            problems.extend(_check_parties(document))
     problems.extend(_check_cycles(documents, "claims", ("relations", "*"), "supersedes"))
     problems.extend(_check_cycles(documents, "sources", ("cites", "*"), None))
     return problems
@@ -233,6 +256,23 @@ def _cycle_from(start: str, edges: dict[str, list[tuple[str, Path_]]]) -> list[s
                 seen.add(target)
                 stack.append((target, [*trail, target]))
     return None
+
+
+def _check_parties(document: Document) -> list[Problem]:
+    """Each party named once: an actor is not also a co-actor, nor an addressee of their own claim."""
+    problems: list[Problem] = []
+    seen: dict[str, str] = {}
+    named = [*_values_at(document.data, ("actor",)), *_values_at(document.data, ("co_actors", "*")),
+             *_values_at(document.data, ("addressees", "*"))]
+    for path, party in named:
+        if not isinstance(party, str):
+            continue
+        role = "an addressee" if path[0] == "addressees" else "an actor"
+        if party in seen:
+            problems.append(document.problem(path, f"'{party}' is already named as {seen[party]} of this claim; "
+                                                   "name each party once"))
+        seen.setdefault(party, role)
+    return problems
 
 
 def _check_citations(document: Document, by_id: dict[tuple[str, str], Document]) -> list[Problem]:

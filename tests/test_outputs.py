@@ -75,6 +75,23 @@ def test_csv_has_one_row_per_claim_in_date_order(site: Site) -> None:
     assert first["independent_sources"] == "1"
     assert first["page"] == "claims/alice-demands-donetsk/"
     assert first["deadline"] == "2025-09-01"
+    assert (first["addressees"], first["co_actors"]) == ("bob", "")
+
+
+def test_a_joint_claim_has_its_parties_in_the_open_data_and_feeds(content: Path) -> None:
+    claim = content / "claims" / "bob-refuses.yaml"
+    claim.write_text(claim.read_text().replace("actor: bob\n", "actor: bob\nco_actors: [freedonia]\n"
+                                               "addressees: [alice]\n"))
+    published = files(generate(content, TEMPLATES, "Site", None))
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(published["data/claims.csv"].decode("utf-8")))}
+    assert (rows["bob-refuses"]["co_actors"], rows["bob-refuses"]["addressees"]) == ("freedonia", "alice")
+    record = json.loads(published["data/claims.json"])["claims"]["bob-refuses"]
+    assert (record["actor"], record["co_actors"], record["addressees"]) == ("bob", ["freedonia"], ["alice"])
+    validator_for(published).validate(json.loads(published["data/claims.json"]))
+    # The co-actor's feed has the claim, with both actors as its authors.
+    entry = ET.fromstring(published["feeds/actors/freedonia.xml"]).find(f"{{{ATOM}}}entry")
+    assert entry is not None
+    assert [a.findtext(f"{{{ATOM}}}name") for a in entry.findall(f"{{{ATOM}}}author")] == ["Bob Example", "Freedonia"]
 
 
 def test_csv_cells_never_start_a_formula(content: Path) -> None:

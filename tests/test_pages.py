@@ -81,3 +81,24 @@ def test_hostile_text_in_records_stays_text(content: Path) -> None:
     assert "<script" not in html and 'href="javascript' not in html
     assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; [link](javascript:alert(1)) {{ 7*7 }}" in html
     assert "49" not in html
+
+
+def test_a_joint_claim_names_every_party_and_is_on_each_of_their_pages(tmp_path: Path) -> None:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(SMALL, content)
+    claim = content / "claims" / "bob-refuses.yaml"
+    claim.write_text(claim.read_text().replace("actor: bob\n", "actor: bob\nco_actors: [freedonia]\n"
+                                               "addressees: [alice]\n"), encoding="utf-8")
+    found = {page.path: page.markdown for page in generate(content, TEMPLATES).pages}
+    lead = next(line for line in found["claims/bob-refuses.md"].splitlines() if line.startswith("**Refusal**"))
+    assert "by [Bob Example](../actors/bob.md) and [Freedonia](../actors/freedonia.md) to " \
+           "[Alice Example](../actors/alice.md):" in lead
+    # The co-actor's own list shows who it made the claim with; the addressee's page lists it as addressed to them.
+    freedonia = found["actors/freedonia.md"]
+    claims_by = freedonia.split("## Claims by Freedonia", 1)[1]
+    assert "[Bob Example](../actors/bob.md) and [Freedonia](../actors/freedonia.md) · *Refusal*: " \
+           "[Bob refused to cede any territory\\.](../claims/bob-refuses.md)" in claims_by
+    addressed = found["actors/alice.md"].split("## Addressed to Alice Example", 1)[1]
+    assert "[Bob refused to cede any territory\\.](../claims/bob-refuses.md)" in addressed

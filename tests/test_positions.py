@@ -46,14 +46,14 @@ def moves(tmp_path: Path) -> Path:
 
 
 def test_each_move_has_the_type_its_records_imply(catalog: Catalog) -> None:
-    assert {claim_id: move.change for claim_id, move in catalog.moves.items()} == EXPECTED_MOVES
+    assert {claim_id: move.change for (_, claim_id), move in catalog.moves.items()} == EXPECTED_MOVES
 
 
 def test_a_derived_move_says_why_and_an_editors_move_gives_their_reason(catalog: Catalog) -> None:
-    narrowed = catalog.moves["russia-2-narrowed"]
+    narrowed = catalog.moves[("russia", "russia-2-narrowed")]
     assert narrowed.reason == "No longer names Kherson Oblast, Zaporizhzhia Oblast among the regions demanded."
     assert not narrowed.set_by_editors and narrowed.previous == "russia-1-new"
-    withdrawn = catalog.moves["ukraine-4-withdrawn"]
+    withdrawn = catalog.moves[("ukraine", "ukraine-4-withdrawn")]
     assert withdrawn.set_by_editors and withdrawn.reason == "The statement gives up the threat."
 
 
@@ -64,7 +64,7 @@ def test_sides_gather_their_speakers_and_outlets_are_no_side(catalog: Catalog) -
     # Putin's and the Russian state's claims are one thread of Russia's positions.
     assert catalog.position_threads[("russia", "territory.demands")][:3] == [
         "russia-1-new", "russia-2-narrowed", "russia-3-widened"]
-    assert "daily-assesses-demands" not in catalog.moves
+    assert catalog.moves_of("daily-assesses-demands") == []
     assert catalog.reporting == {"territory.demands": ["daily-assesses-demands"]}
     groups = catalog.thread_sides("territory.demands")
     assert [side for side, _ in groups] == ["russia", "ukraine", None]
@@ -78,9 +78,11 @@ def test_a_months_table_shows_what_had_been_reported_by_its_end(catalog: Catalog
     assert catalog.states[(2025, 6)][cell] == "russia-1-new"
     assert catalog.states[(2025, 7)][cell] == "russia-3-widened"
     assert catalog.states[(2025, 10)][cell] == "russia-6-restated"
-    assert catalog.changes_in_month[(2025, 7)] == ["russia-2-narrowed", "russia-3-widened", "ukraine-3-hardened"]
+    assert catalog.changes_in_month[(2025, 7)] == [
+        ("russia", "russia-2-narrowed"), ("russia", "russia-3-widened"), ("ukraine", "ukraine-3-hardened")]
     # By issue, then in date order.
-    assert catalog.changes_in_month[(2025, 8)] == ["russia-refuses-ceasefire", "russia-4-softened", "ukraine-4-withdrawn"]
+    assert catalog.changes_in_month[(2025, 8)] == [
+        ("russia", "russia-refuses-ceasefire"), ("russia", "russia-4-softened"), ("ukraine", "ukraine-4-withdrawn")]
 
 
 def test_a_month_with_no_report_keeps_the_table_of_the_month_before(moves: Path) -> None:
@@ -199,3 +201,45 @@ def test_question_labels_must_name_issues_of_the_question(moves: Path) -> None:
         "questions/territory.yaml:4:3: issues.ceasefire: 'ceasefire' does not belong to this question: its key "
         "must begin with 'territory.'",
     ]
+
+
+JOINT = """kind: statement
+actor: putin
+co_actors: [zelensky]
+addressees: [the-daily]
+summary: Fixture joint statement.
+issue: ceasefire
+dates:
+  happened:
+    date: 2025-10-20
+    basis: stated
+  reported:
+    date: 2025-10-21
+    basis: stated
+attribution:
+  level: on-record
+sources:
+  - source: daily
+    quote: Words of the joint statement.
+"""
+
+
+def test_a_joint_statement_of_two_sides_is_a_position_of_each(moves: Path) -> None:
+    (moves / "claims" / "joint-statement.yaml").write_text(JOINT, encoding="utf-8")
+    found, problems = check(moves)
+    assert problems == [] and found is not None
+    assert found.sides_of("joint-statement") == ["russia", "ukraine"]
+    # After Russia's refusal, a statement is a move the records do not decide; for Ukraine it is the first.
+    assert [(m.side, m.change, m.previous) for m in found.moves_of("joint-statement")] == [
+        ("russia", None, "russia-refuses-ceasefire"), ("ukraine", "new", None)]
+    assert found.position_threads[("ukraine", "ceasefire")] == ["joint-statement"]
+    assert found.position_threads[("russia", "ceasefire")][-1] == "joint-statement"
+    assert found.states[(2025, 10)][("ukraine", "ceasefire")] == "joint-statement"
+    assert ("ukraine", "joint-statement") in found.changes_in_month[(2025, 10)]
+    groups = dict(found.thread_sides("ceasefire"))
+    assert [s.claim_id for s in groups["ukraine"]] == ["joint-statement"]
+    assert "joint-statement" not in found.reporting.get("ceasefire", [])
+    # Each actor's page, feed and thread has it; the addressee's page lists it as addressed to them.
+    assert "joint-statement" in found.claims_by_actor["zelensky"]
+    assert found.claims_by_issue_and_actor[("ceasefire", "zelensky")] == ["joint-statement"]
+    assert found.claims_addressed_to["the-daily"] == ["joint-statement"]

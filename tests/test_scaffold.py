@@ -22,7 +22,7 @@ def test_new_claim_from_options_is_valid_and_named(content: Path) -> None:
     assert path.name == "alice-demanded-all-of-kherson.yaml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/claim.schema.json\n")
-    assert "# addressee:" in text and "# regions:" in text  # optional fields shown, commented out
+    assert "# addressees:" in text and "# co_actors:" in text and "# regions:" in text  # optional fields shown, commented out
     catalog, problems = check(content)
     assert problems == [] and catalog is not None
     claim = catalog.claims["alice-demanded-all-of-kherson"]
@@ -37,7 +37,7 @@ def test_new_refuses_unknown_references_and_writes_nothing(content: Path) -> Non
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "content/claims/x.yaml:4:1: actor: unknown actor 'alise'; did you mean 'alice'?",
-        "content/claims/x.yaml:26:5: sources[0].source: unknown source 'nope'",
+        "content/claims/x.yaml:27:5: sources[0].source: unknown source 'nope'",
         "Nothing was written.",
     ]
     assert sorted(p.name for p in (content / "claims").iterdir()) == before

@@ -122,3 +122,36 @@ def test_every_line_break_yaml_knows_is_a_space_in_a_one_line_field(content: Pat
     catalog, problems = check(content)
     assert problems == [] and catalog is not None
     assert catalog.claims["bob-refuses"].summary == "Bob refused the demand again."
+
+
+def test_the_old_addressee_field_says_how_to_write_it_now(content: Path) -> None:
+    found = problems_after(content, "claims/alice-demands-donetsk.yaml", "addressees: [bob]", "addressee: bob")
+    assert found == [
+        "claims/alice-demands-donetsk.yaml:3:1: addressee: `addressee` is now `addressees`, a list: "
+        "write `addressees: [bob]`"
+    ]
+
+
+def test_an_addressee_is_a_list_of_actors(content: Path) -> None:
+    found = problems_after(content, "claims/alice-demands-donetsk.yaml", "addressees: [bob]", "addressees: bob")
+    assert found == ["claims/alice-demands-donetsk.yaml:3:1: addressees: a list is expected: write `addressees: [bob]`"]
+
+
+def test_each_addressee_and_co_actor_must_be_an_actor(content: Path) -> None:
+    found = problems_after(content, "claims/alice-demands-donetsk.yaml", "addressees: [bob]",
+                           "co_actors: [freedonai]\naddressees: [bob, bbo]")
+    assert found == [
+        "claims/alice-demands-donetsk.yaml:3:13: co_actors[0]: unknown actor 'freedonai'; did you mean 'freedonia'?",
+        "claims/alice-demands-donetsk.yaml:4:19: addressees[1]: unknown actor 'bbo'; did you mean 'bob'?",
+    ]
+
+
+def test_each_party_is_named_once(content: Path) -> None:
+    found = problems_after(content, "claims/alice-demands-donetsk.yaml", "addressees: [bob]",
+                           "co_actors: [alice]\naddressees: [bob, bob]")
+    assert found == [
+        "claims/alice-demands-donetsk.yaml:3:13: co_actors[0]: 'alice' is already named as an actor of this claim; "
+        "name each party once",
+        "claims/alice-demands-donetsk.yaml:4:19: addressees[1]: 'bob' is already named as an addressee of this claim; "
+        "name each party once",
+    ]
