@@ -56,6 +56,8 @@ class Catalog:
     reported_in_month: dict[Month, list[str]] = field(default_factory=dict)
     deadline_on_day: dict[PartialDate, list[str]] = field(default_factory=dict)
     deadline_in_month: dict[Month, list[str]] = field(default_factory=dict)
+    scheduled_on_day: dict[PartialDate, list[str]] = field(default_factory=dict)
+    scheduled_in_month: dict[Month, list[str]] = field(default_factory=dict)
     happened_in_year_only: dict[int, list[str]] = field(default_factory=dict)  # dated to the year, no finer
     incoming_relations: dict[str, list[IncomingRelation]] = field(default_factory=dict)
     cited_by: dict[str, list[str]] = field(default_factory=dict)
@@ -145,14 +147,16 @@ class Catalog:
         return {(mention.region, str(mention.role)) for mention in self.claims[claim_id].regions}
 
     def months(self) -> list[Month]:
-        return sorted(set(self.happened_in_month) | set(self.reported_in_month) | set(self.deadline_in_month))
+        return sorted(set(self.happened_in_month) | set(self.reported_in_month) | set(self.deadline_in_month)
+                      | set(self.scheduled_in_month))
 
     def years(self) -> list[int]:
         """Every year with a month page or a claim dated to the year only: each has a page."""
         return sorted({year for year, _ in self.months()} | set(self.happened_in_year_only))
 
     def days(self) -> list[PartialDate]:
-        days = set(self.happened_on_day) | set(self.reported_on_day) | set(self.deadline_on_day)
+        days = (set(self.happened_on_day) | set(self.reported_on_day) | set(self.deadline_on_day)
+                | set(self.scheduled_on_day))
         return sorted(days, key=lambda d: d.sort_key)
 
 
@@ -221,6 +225,8 @@ def _index_claim(catalog: Catalog, claim_id: str, indexes: defaultdict[str, defa
     ]
     if claim.dates.deadline:
         moments.append((claim.dates.deadline.date, "deadline_on_day", "deadline_in_month"))
+    if claim.dates.scheduled:
+        moments.append((claim.dates.scheduled.date, "scheduled_on_day", "scheduled_in_month"))
     if claim.dates.happened.date.precision == "year":
         add("happened_in_year_only", claim.dates.happened.date.year)
     for moment, day_index, month_index in moments:

@@ -130,6 +130,8 @@ def _entry(catalog: Catalog, claim_id: str, feed_path: str, site_url: str | None
     ET.SubElement(entry, "summary", {"type": "text"}).text = (
         f"{actor_names(catalog.actors, claim.actors)}, {claim.dates.happened.date.label}: {claim.summary} "
         f"Reported {claim.dates.reported.date.label} by {sources} ({plural(count, 'independent source')})."
+        + (f" Deadline named: {claim.dates.deadline.date.label}." if claim.dates.deadline else "")
+        + (f" Scheduled for {claim.dates.scheduled.date.label}." if claim.dates.scheduled else "")
     )
     return entry
 

@@ -23,7 +23,7 @@ DATASET_SCHEMA = "dataset.schema.json"
 
 CSV_COLUMNS = [
     "id", "page", "kind", "actor", "actor_name", "co_actors", "addressees", "summary", "issue", "regions",
-    "happened", "happened_basis", "reported", "reported_basis", "deadline", "attribution", "attribution_detail",
+    "happened", "happened_basis", "reported", "reported_basis", "deadline", "scheduled", "attribution", "attribution_detail",
     "standing", "independent_sources", "sources",
 ]
 
@@ -109,6 +109,7 @@ def _row(catalog: Catalog, claim_id: str) -> dict[str, str]:
         "reported": dates.reported.date.iso,
         "reported_basis": dates.reported.basis,
         "deadline": dates.deadline.date.iso if dates.deadline else "",
+        "scheduled": dates.scheduled.date.iso if dates.scheduled else "",
         "attribution": claim.attribution.level,
         "attribution_detail": claim.attribution.detail or "",
         "standing": claim.standing,

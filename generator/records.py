@@ -244,7 +244,7 @@ def check_date_range(date: PartialDate, future_allowed: bool = False) -> None:
     today = dt.date.today()
     start = (date.year, date.month or 1, date.day or 1)
     if not future_allowed and start > (today.year, today.month, today.day):
-        raise ValueError(f"'{date.iso}' is in the future; only a deadline may be")
+        raise ValueError(f"'{date.iso}' is in the future; only a deadline or a scheduled date may be")
 
 
 class ClaimDate(Record):
@@ -260,9 +260,17 @@ class ClaimDate(Record):
 
 
 class ClaimDates(Record):
+    """The dates of a claim, each field a kind of date: a deadline the claim sets is not the date a call is
+    scheduled for, and a field of its own for each keeps the kind and the date from disagreeing."""
+
     happened: ClaimDate = Field(description="When it was said or happened.")
     reported: ClaimDate = Field(description="When it was first reported.")
-    deadline: ClaimDate | None = Field(None, description="A deadline the claim names, if any.")
+    deadline: ClaimDate | None = Field(
+        None, description="A deadline the claim sets or names: a date by which something must or will be done "
+                          "(\"within 60 days\", \"by year-end\").")
+    scheduled: ClaimDate | None = Field(
+        None, description="The date something the claim speaks of is scheduled or planned for (\"a phone call "
+                          "scheduled for Monday\"): not a deadline.")
 
     @field_validator("happened", "reported")
     @classmethod
@@ -270,7 +278,7 @@ class ClaimDates(Record):
         check_date_range(value.date)
         return value
 
-    @field_validator("deadline")
+    @field_validator("deadline", "scheduled")
     @classmethod
     def _deadline_in_range(cls, value: ClaimDate | None) -> ClaimDate | None:
         if value is not None:

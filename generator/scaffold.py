@@ -111,10 +111,14 @@ dates:
   reported:
     date: {_date(v['reported'])}
     basis: stated
-  # deadline:
+  # deadline:  # a deadline the claim sets: "within 60 days", "by year-end"
   #   date: 2025-09
   #   basis: inferred
   #   note: '"within 60 days" of the call'
+  # scheduled:  # the date something is scheduled for: "a phone call scheduled for Monday" (not a deadline)
+  #   date: 2025-05-19
+  #   basis: inferred
+  #   note: '"on Monday": the first Monday after the article'
 attribution:
   level: {v['attribution']}  # {', '.join(ATTRIBUTION_LEVELS)}
   # detail: two senior officials familiar with the call

@@ -102,3 +102,24 @@ def test_a_joint_claim_names_every_party_and_is_on_each_of_their_pages(tmp_path:
            "[Bob refused to cede any territory\\.](../claims/bob-refuses.md)" in claims_by
     addressed = found["actors/alice.md"].split("## Addressed to Alice Example", 1)[1]
     assert "[Bob refused to cede any territory\\.](../claims/bob-refuses.md)" in addressed
+
+
+def test_a_scheduled_date_is_shown_as_scheduled_not_as_a_deadline(tmp_path: Path) -> None:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(SMALL, content)
+    claim = content / "claims" / "alice-demands-donetsk.yaml"
+    claim.write_text(claim.read_text().replace("  deadline:", "  scheduled:"), encoding="utf-8")
+    site = generate(content, TEMPLATES)
+    found = {page.path: page.markdown for page in site.pages}
+    rows = found["claims/alice-demands-donetsk.md"]
+    assert "| Scheduled for | [1 September 2025](../dates/2025/09/01.md) · inferred:" in rows
+    assert "Deadline named" not in rows
+    assert "## Scheduled for 1 September 2025" in found["dates/2025/09/01.md"]
+    assert "Deadlines falling" not in found["dates/2025/09/01.md"]
+    assert "## Scheduled for September 2025" in found["dates/2025/09/index.md"]
+    files = {f.path: f.content for f in site.files}
+    assert b"Scheduled for 1 September 2025." in files["feeds/actors/alice.xml"]
+    assert b"Deadline named" not in files["feeds/actors/alice.xml"]
+    assert b",2025-07-14,stated,,2025-09-01," in files["data/claims.csv"]

@@ -37,7 +37,7 @@ def test_new_refuses_unknown_references_and_writes_nothing(content: Path) -> Non
     assert result.returncode == 1
     assert result.stderr.splitlines() == [
         "content/claims/x.yaml:4:1: actor: unknown actor 'alise'; did you mean 'alice'?",
-        "content/claims/x.yaml:27:5: sources[0].source: unknown source 'nope'",
+        "content/claims/x.yaml:31:5: sources[0].source: unknown source 'nope'",
         "Nothing was written.",
     ]
     assert sorted(p.name for p in (content / "claims").iterdir()) == before

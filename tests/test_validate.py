@@ -155,3 +155,20 @@ def test_each_party_is_named_once(content: Path) -> None:
         "claims/alice-demands-donetsk.yaml:4:19: addressees[1]: 'bob' is already named as an addressee of this claim; "
         "name each party once",
     ]
+
+
+def test_a_scheduled_date_is_a_kind_of_date_of_its_own(content: Path) -> None:
+    found = problems_after(content, "claims/alice-demands-donetsk.yaml", "  deadline:", "  schedule:")
+    assert found == [
+        "claims/alice-demands-donetsk.yaml:16:3: dates.schedule: unknown field 'schedule'; did you mean 'scheduled'? "
+        "(allowed here: deadline, happened, reported, scheduled)"
+    ]
+
+
+def test_a_scheduled_date_may_be_in_the_future_and_an_inferred_one_needs_a_note(content: Path) -> None:
+    found = problems_after(content, "claims/alice-demands-donetsk.yaml",
+                           "  deadline:\n    date: 2025-09-01\n    basis: inferred\n    note: '\"within 60 days\" of the call.'\n",
+                           "  scheduled:\n    date: 2999-09-01\n    basis: inferred\n")
+    assert found == [
+        "claims/alice-demands-donetsk.yaml:16:3: dates.scheduled: an inferred date needs a note saying how it was inferred"
+    ]
