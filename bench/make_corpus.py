@@ -11,7 +11,8 @@ record, the file name its id). The spread tries to look like real curation:
 - N claims dated 2023-2025 (more in later years), at day, month or year precision, stated or inferred
   with a note; 1-3 sources each with a quote, some through `via`; 0-4 regions with roles; an issue from
   a fixed set of 30; relations to earlier claims only; a deadline on some; an addressee on a quarter
-  (two on some) and a co-actor (a joint statement) on every 40th.
+  (two on some) and a co-actor (a joint statement) on every 40th; a range or an open bound (EDTF) for
+  when every 50th happened.
 
 The same N always gives the same files (the random generator is seeded with N).
 """
@@ -365,6 +366,11 @@ class Corpus:
                 "happened": self.point(happened, precision, 0.6, reported_day),
                 "reported": self.point(reported_day, self.weighted([("day", 85), ("month", 15)]), 0.7, reported_day),
             }
+            if index % 50 == 25:  # "previously", "for years": an EDTF bound or range, by position (see co_actors)
+                end = dates["happened"]["date"]
+                dates["happened"]["date"] = f"../{end}" if index % 100 == 25 else f"{happened.year - 3}/{end}"
+                dates["happened"].setdefault("note", "The article says \"previously\".")
+                dates["happened"]["basis"] = "inferred"
             if self.rng.random() < 0.08:
                 deadline = happened + dt.timedelta(days=self.rng.choice([7, 14, 30, 50, 60, 90, 100]))
                 dates["deadline"] = self.point(deadline, self.weighted([("day", 80), ("month", 20)]), 0.5,

@@ -59,6 +59,7 @@ class Catalog:
     scheduled_on_day: dict[PartialDate, list[str]] = field(default_factory=dict)
     scheduled_in_month: dict[Month, list[str]] = field(default_factory=dict)
     happened_in_year_only: dict[int, list[str]] = field(default_factory=dict)  # dated to the year, no finer
+    happened_as_span_in_year: dict[int, list[str]] = field(default_factory=dict)  # a range or bound (`span_year`)
     incoming_relations: dict[str, list[IncomingRelation]] = field(default_factory=dict)
     cited_by: dict[str, list[str]] = field(default_factory=dict)
     # positions (positions.py): the sides' columns, every position typed as a move, the table at each month's end
@@ -152,7 +153,8 @@ class Catalog:
 
     def years(self) -> list[int]:
         """Every year with a month page or a claim dated to the year only: each has a page."""
-        return sorted({year for year, _ in self.months()} | set(self.happened_in_year_only))
+        return sorted({year for year, _ in self.months()} | set(self.happened_in_year_only)
+                      | set(self.happened_as_span_in_year))
 
     def days(self) -> list[PartialDate]:
         days = (set(self.happened_on_day) | set(self.reported_on_day) | set(self.deadline_on_day)
@@ -189,6 +191,15 @@ def build_catalog(records: Records) -> Catalog:
     return catalog
 
 
+def span_year(claim: Claim) -> int:
+    """The year whose page lists a claim dated by a range or bound that no single year holds: the year it ends
+    (by then it had happened), or for an open end, the year it begins."""
+    date = claim.dates.happened.date
+    bound = date.latest or date.earliest
+    assert bound is not None
+    return bound.year
+
+
 def _date_key(claim: Claim, claim_id: str) -> tuple[tuple[int, int, int], tuple[int, int, int], str]:
     return (claim.dates.happened.date.sort_key, claim.dates.reported.date.sort_key, claim_id)
 
@@ -219,16 +230,18 @@ def _index_claim(catalog: Catalog, claim_id: str, indexes: defaultdict[str, defa
             add("claims_by_source", citation.via)
     if claim.issue:
         add("claims_by_issue", claim.issue)
-    moments = [
-        (claim.dates.happened.date, "happened_on_day", "happened_in_month"),
-        (claim.dates.reported.date, "reported_on_day", "reported_in_month"),
-    ]
+    happened = claim.dates.happened.date.placed  # None for a range or bound no one day, month or year holds
+    moments = [(claim.dates.reported.date, "reported_on_day", "reported_in_month")]
+    if happened is not None:
+        moments.append((happened, "happened_on_day", "happened_in_month"))
+    else:
+        add("happened_as_span_in_year", span_year(claim))
     if claim.dates.deadline:
         moments.append((claim.dates.deadline.date, "deadline_on_day", "deadline_in_month"))
     if claim.dates.scheduled:
         moments.append((claim.dates.scheduled.date, "scheduled_on_day", "scheduled_in_month"))
-    if claim.dates.happened.date.precision == "year":
-        add("happened_in_year_only", claim.dates.happened.date.year)
+    if happened is not None and happened.precision == "year":
+        add("happened_in_year_only", happened.year)
     for moment, day_index, month_index in moments:
         if moment.precision == "day":
             add(day_index, moment)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .catalog import Catalog
+from .catalog import Catalog, span_year
 from .labels import ROLE_LABELS
 from .partial_date import PartialDate
 from .urls import Paths
@@ -50,7 +50,12 @@ def timeline_groups(catalog: Catalog) -> list[TimelineGroup]:
     """Claims by the month they happened; those known only to the year close that year."""
     groups: dict[tuple[int, int], TimelineGroup] = {}
     for claim_id in catalog.claim_order:
-        date = catalog.claims[claim_id].dates.happened.date
+        date = catalog.claims[claim_id].dates.happened.date.placed
+        if date is None:  # a range or bound across years: after the year it ends in (see `span_year`)
+            year = span_year(catalog.claims[claim_id])
+            group = TimelineGroup(f"{year}, known only as a range or a bound", [], year, None)
+            groups.setdefault((year, 14), group).claim_ids.append(claim_id)
+            continue
         key = (date.year, date.month or 13)
         label = PartialDate(date.year, date.month).label if date.month else f"{date.year}, date known to the year only"
         groups.setdefault(key, TimelineGroup(label, [], date.year, date.month)).claim_ids.append(claim_id)

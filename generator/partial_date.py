@@ -87,6 +87,19 @@ class PartialDate:
         return (self.year, self.month or 0, self.day or 0)[:rank]
 
     @property
+    def placed(self) -> PartialDate:
+        """The day, month or year page that lists it: its own (`DateSpan` may have none)."""
+        return self
+
+    @property
+    def earliest(self) -> PartialDate:
+        return self
+
+    @property
+    def latest(self) -> PartialDate:
+        return self
+
+    @property
     def sort_key(self) -> tuple[int, int, int]:
         # A month-precision date sorts before the days of that month.
         return (self.year, self.month or 0, self.day or 0)

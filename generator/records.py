@@ -26,6 +26,7 @@ from pydantic import (
     model_validator,
 )
 
+from .date_span import FORMS, DateSpan, is_extended, parse_span
 from .partial_date import PartialDate
 
 K = TypeVar("K")
@@ -91,6 +92,27 @@ HttpUrl = Annotated[
     str,
     AfterValidator(_http_url),
     WithJsonSchema({"type": "string", "pattern": "^[Hh][Tt][Tt][Pp][Ss]?://", "format": "uri"}),
+]
+def _happened(value: object) -> PartialDate | DateSpan:
+    # Plain dates never reach the EDTF parser: it is slow, and they are nearly all of them.
+    if isinstance(value, str) and is_extended(value.strip()):
+        return parse_span(value.strip())
+    return PartialDate.parse(value)
+
+
+_EDTF_PATTERN = r"^(\d{4}(-\d{2}(-\d{2})?)?[?~%]?|(\.\.|\d{4}(-\d{2}(-\d{2})?)?)/(\.\.|\d{4}(-\d{2}(-\d{2})?)?))$"
+
+DateOrSpan = Annotated[
+    PartialDate | DateSpan,
+    BeforeValidator(_happened),
+    PlainSerializer(lambda d: d.iso, return_type=str),
+    WithJsonSchema(
+        {
+            "type": ["string", "integer"],
+            "pattern": _EDTF_PATTERN,
+            "description": f"{FORMS}: the form is the precision.",
+        }
+    ),
 ]
 Date = Annotated[
     PartialDate,
@@ -259,11 +281,17 @@ class ClaimDate(Record):
         return self
 
 
+class HappenedDate(ClaimDate):
+    date: DateOrSpan  # type: ignore[assignment]  # a range or bound is allowed here, and only here
+
+
 class ClaimDates(Record):
     """The dates of a claim, each field a kind of date: a deadline the claim sets is not the date a call is
     scheduled for, and a field of its own for each keeps the kind and the date from disagreeing."""
 
-    happened: ClaimDate = Field(description="When it was said or happened.")
+    happened: HappenedDate = Field(
+        description="When it was said or happened: a date, or where the article gives no single date, an EDTF "
+                    "range (2014/2025), open bound (../2025-05-19) or uncertain date (2025-05?).")
     reported: ClaimDate = Field(description="When it was first reported.")
     deadline: ClaimDate | None = Field(
         None, description="A deadline the claim sets or names: a date by which something must or will be done "
@@ -275,7 +303,9 @@ class ClaimDates(Record):
     @field_validator("happened", "reported")
     @classmethod
     def _in_range(cls, value: ClaimDate) -> ClaimDate:
-        check_date_range(value.date)
+        for bound in (value.date.earliest, value.date.latest):
+            if bound is not None:
+                check_date_range(bound)
         return value
 
     @field_validator("deadline", "scheduled")
@@ -287,10 +317,12 @@ class ClaimDates(Record):
 
     @model_validator(mode="after")
     def _reported_after_it_happened(self) -> ClaimDates:
-        happened, reported = self.happened.date, self.reported.date
+        happened, reported = self.happened.date.earliest, self.reported.date
+        if happened is None:  # "on or before": it cannot have begun after its report
+            return self
         common = min(happened.precision_rank, reported.precision_rank)
         if reported.truncated(common) < happened.truncated(common):
-            raise ValueError(f"reported ({reported.iso}) before it happened ({happened.iso})")
+            raise ValueError(f"reported ({reported.iso}) before it happened ({self.happened.date.iso})")
         return self
 
 

@@ -50,6 +50,7 @@ import jinja2
 from . import listing
 from .catalog import Catalog
 from .compiled_templates import CompiledTemplates
+from .date_span import DateSpan
 from .history import FileHistory
 from .labels import (
     ATTRIBUTION_LABELS,
@@ -232,7 +233,7 @@ class Renderer:
         title = f": {escape_inline(source.title)}" if source.title else ""
         return f"[{publisher_name(source)}{title}]({self.url(Paths.source(source_id))})"
 
-    def date_link(self, date: PartialDate) -> str:
+    def date_link(self, date: PartialDate | DateSpan) -> str:
         target = self.date_page(date)
         return f"[{date.label}]({self.url(target)})" if target else date.label
 
@@ -264,8 +265,15 @@ class Renderer:
         self.reads.merge(reads_of_notes)
         return notes
 
-    def date_page(self, date: PartialDate) -> str | None:
-        """The page of a date at its own precision, if the site has one (a source's date may have none)."""
+    def date_page(self, date: PartialDate | DateSpan) -> str | None:
+        """The page of a date at its own precision, if the site has one (a source's date may have none); for
+        a range or bound, the page that holds it, or the year page that lists it (`catalog.span_year`)."""
+        if isinstance(date, DateSpan):
+            bound = date.placed or date.latest or date.earliest
+            if date.placed is None and bound is not None:
+                return Paths.year(bound.year) if bound.year in self._years else None
+            assert bound is not None
+            date = bound
         if date.precision == "day" and date in self._days:
             return Paths.day(date)
         if date.month is not None and (date.year, date.month) in self._months:

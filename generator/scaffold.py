@@ -44,7 +44,8 @@ QUESTIONS: dict[str, list[Question]] = {
         Question("kind", "What sort of claim", "statement", CLAIM_KINDS),
         Question("actor", "Who said or did it (an actor id)", reference="actors"),
         Question("summary", "One neutral line saying what was claimed"),
-        Question("happened", "When it was said or happened (YYYY-MM-DD, YYYY-MM or YYYY)"),
+        Question("happened", "When it was said or happened (YYYY-MM-DD, YYYY-MM or YYYY; or a range 2014/2025, "
+                             "an open bound ../2025-07)"),
         Question("reported", "When it was first reported (YYYY-MM-DD, YYYY-MM or YYYY)"),
         Question("attribution", "How the source knows", "on-record", ATTRIBUTION_LEVELS),
         Question("source", "The source it comes from (a source id)", reference="sources"),
@@ -106,7 +107,7 @@ summary: {_scalar(v['summary'])}
 #     role: demanded  # {', '.join(REGION_ROLES)}
 dates:
   happened:
-    date: {_date(v['happened'])}  # only as precise as the source: YYYY-MM-DD, YYYY-MM or YYYY
+    date: {_date(v['happened'])}  # only as precise as the source: YYYY-MM-DD, YYYY-MM or YYYY; no single date: 2014/2025, ../2025-07
     basis: stated  # or: inferred, with a note saying how, e.g. note: The article, of 2025-07-14, says "Monday".
   reported:
     date: {_date(v['reported'])}

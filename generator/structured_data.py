@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .catalog import Catalog
+from .partial_date import PartialDate
 from .records import ACTOR_KINDS, Actor, Source, one_for_each
 
 _ACTOR_TYPES = one_for_each(ACTOR_KINDS, {
@@ -48,7 +49,8 @@ def claim_jsonld(catalog: Catalog, claim_id: str) -> dict[str, Any]:
         "name": claim.summary,
         # a joint statement has several authors: schema.org takes a list
         "author": [_actor(catalog.actors[a]) for a in claim.actors] if claim.co_actors else _actor(catalog.actors[claim.actor]),
-        "dateCreated": claim.dates.happened.date.iso,
+        # schema.org dates are single dates: a range or bound is left out rather than given as one
+        **({"dateCreated": claim.dates.happened.date.iso} if isinstance(claim.dates.happened.date, PartialDate) else {}),
         "datePublished": claim.dates.reported.date.iso,
         "appearance": [_work(source) for source in appearances],
         "firstAppearance": _work(first),

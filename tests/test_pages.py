@@ -123,3 +123,31 @@ def test_a_scheduled_date_is_shown_as_scheduled_not_as_a_deadline(tmp_path: Path
     assert b"Scheduled for 1 September 2025." in files["feeds/actors/alice.xml"]
     assert b"Deadline named" not in files["feeds/actors/alice.xml"]
     assert b",2025-07-14,stated,,2025-09-01," in files["data/claims.csv"]
+
+
+def test_a_range_is_on_the_page_of_the_year_it_ends_and_never_on_a_month_it_may_miss(tmp_path: Path) -> None:
+    import shutil
+
+    from generator.structured_data import claim_jsonld
+
+    content = tmp_path / "content"
+    shutil.copytree(SMALL, content)
+    claim = content / "claims" / "bob-refuses.yaml"
+    claim.write_text(claim.read_text().replace("date: 2025-07-04\n    basis: stated\n  reported",
+                                               "date: 2019/2025-07\n    basis: stated\n  reported"), encoding="utf-8")
+    site = generate(content, TEMPLATES)
+    found = {page.path: page.markdown for page in site.pages}
+    year = found["dates/2025/index.md"].split("## Known only as a range or a bound", 1)[1]
+    assert "- **[between 2019 and July 2025](../../dates/2025/index.md)** · [Bob Example](../../actors/bob.md)" in year
+    assert "bob-refuses" not in found["dates/2025/07/index.md"].split("## Reported in", 1)[0]
+    assert "dates/2019/index.md" not in found  # a range gives no page to the year it begins in
+    timeline = found["timeline.md"]
+    assert timeline.index("2025, known only as a range or a bound") > timeline.index("August 2025")
+    rows = found["claims/bob-refuses.md"]
+    assert "| Said or happened | [between 2019 and July 2025](../dates/2025/index.md) · stated in the source |" in rows
+    catalog, _ = check(content)
+    assert catalog is not None
+    data = claim_jsonld(catalog, "bob-refuses")
+    assert "dateCreated" not in data and data["datePublished"] == "2025-07-04"
+    csv_text = {f.path: f.content for f in site.files}["data/claims.csv"].decode("utf-8")
+    assert ",2019/2025-07,stated,2025-07-04," in csv_text

@@ -87,3 +87,13 @@ def test_new_asks_in_a_terminal(content: Path) -> None:
     assert "name: Carol Example\nkind: person" in created.read_text()
     assert subprocess.run([sys.executable, "-m", "generator", "--content", str(content), "check"],
                           capture_output=True).returncode == 0
+
+
+def test_new_takes_a_range_for_when_it_happened(content: Path) -> None:
+    result = run("--content", str(content), "new", "claim", "--actor", "alice", "--summary", "Alice said it before",
+                 "--happened", "../2025-07", "--reported", "2025-07", "--source", "daily-article", "--quote", "q",
+                 cwd=content.parent)
+    assert result.returncode == 0, result.stderr
+    catalog, problems = check(content)
+    assert problems == [] and catalog is not None
+    assert catalog.claims["alice-said-it-before"].dates.happened.date.label == "on or before July 2025"

@@ -172,3 +172,29 @@ def test_a_scheduled_date_may_be_in_the_future_and_an_inferred_one_needs_a_note(
     assert found == [
         "claims/alice-demands-donetsk.yaml:16:3: dates.scheduled: an inferred date needs a note saying how it was inferred"
     ]
+
+
+def test_a_range_is_checked_like_a_date(content: Path) -> None:
+    # Bounds before 1991 or in the future, a report before the range begins: each told at the date.
+    assert problems_after(content, "claims/bob-refuses.yaml", "date: 2025-07-04\n    basis: stated\n  reported",
+                          "date: 1989/2025-07\n    basis: stated\n  reported") == [
+        "claims/bob-refuses.yaml:5:3: dates.happened: '1989' is before 1991, the earliest year this site records"]
+
+
+def test_a_report_cannot_come_before_a_range_begins(content: Path) -> None:
+    assert problems_after(content, "claims/bob-refuses.yaml", "date: 2025-07-04\n    basis: stated\n  reported",
+                          "date: 2025-08/..\n    basis: stated\n  reported") == [
+        "claims/bob-refuses.yaml:4:1: dates: reported (2025-07-04) before it happened (2025-08/..)"]
+
+
+def test_only_when_it_happened_may_be_a_range(content: Path) -> None:
+    found = problems_after(content, "claims/bob-refuses.yaml", "  reported:\n    date: 2025-07-04",
+                           "  reported:\n    date: ../2025-07-04")
+    assert found == ["claims/bob-refuses.yaml:9:5: dates.reported.date: '../2025-07-04' is not a date written "
+                     "YYYY-MM-DD, YYYY-MM or YYYY"]
+
+
+def test_a_range_that_ends_before_it_begins_is_refused_at_its_date(content: Path) -> None:
+    found = problems_after(content, "claims/bob-refuses.yaml", "date: 2025-07-04\n    basis: stated\n  reported",
+                           "date: 2025-07-04/2025-07-01\n    basis: stated\n  reported")
+    assert found == ["claims/bob-refuses.yaml:6:5: dates.happened.date: '2025-07-04/2025-07-01' ends before it begins"]
