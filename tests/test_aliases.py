@@ -151,7 +151,7 @@ def test_a_reference_to_an_old_id_is_told_the_new_one(content: Path) -> None:
     rename(content, "actors", "bob", "bob-example", alias=True)
     code, _, err = run(content, "check")
     assert (code, err.splitlines()[:2]) == (1, [
-        "content/claims/alice-demands-donetsk.yaml:3:1: addressee: unknown actor 'bob'; it was renamed "
+        "content/claims/alice-demands-donetsk.yaml:3:14: addressees[0]: unknown actor 'bob'; it was renamed "
         "'bob-example' (see that actor's aliases)",
         "content/claims/bob-refuses.yaml:2:1: actor: unknown actor 'bob'; it was renamed 'bob-example' "
         "(see that actor's aliases)",

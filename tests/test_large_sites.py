@@ -68,7 +68,7 @@ def test_the_latest_claims_are_listed_and_every_earlier_one_is_a_link_away(
     assert reachable == set(catalog.claims)
 
 
-def test_each_year_has_a_page_with_its_months_and_the_claims_known_only_to_the_year(
+def test_each_year_has_a_page_with_its_months_and_the_claims_known_only_to_the_year_or_as_a_range(
         corpus: Path, pages: dict[str, Page]) -> None:
     catalog, _ = check(corpus)
     assert catalog is not None and catalog.happened_in_year_only
@@ -76,7 +76,8 @@ def test_each_year_has_a_page_with_its_months_and_the_claims_known_only_to_the_y
         page = pages[Paths.year(year)].markdown
         for month in (m for y, m in catalog.months() if y == year):
             assert Paths.month(year, month).removeprefix(f"dates/{year:04d}/") in page
-        assert claims_listed(page) == set(catalog.happened_in_year_only.get(year, []))
+        assert claims_listed(page) == set(catalog.happened_in_year_only.get(year, [])) | set(
+            catalog.happened_as_span_in_year.get(year, []))
 
 
 def test_a_claim_page_lists_the_nearest_claims_of_a_long_thread_and_links_the_whole_thread(

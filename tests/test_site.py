@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.catalog import span_year
 from generator.listing import RECENT_CLAIMS
 from generator.pipeline import check
 
@@ -252,8 +253,11 @@ def test_the_timeline_lists_the_latest_claims_in_whole_months_and_links_the_earl
     assert len(set(listed)) == len(listed) and catalog.claim_order[-1] in listed
 
     def month(claim_id: str) -> tuple[int, int]:
-        """The claim's heading: its month, or after the months of its year when it is dated to the year only."""
-        date = catalog.claims[claim_id].dates.happened.date
+        """The claim's heading: its month, or after the months of its year when it is dated to the year only,
+        or after those when it is known only as a range or a bound across years."""
+        date = catalog.claims[claim_id].dates.happened.date.placed
+        if date is None:
+            return span_year(catalog.claims[claim_id]), 14
         return date.year, date.month or 13
 
     position = {claim_id: number for number, claim_id in enumerate(catalog.claim_order)}
