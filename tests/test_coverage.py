@@ -185,4 +185,4 @@ def test_sentences_split_at_line_breaks_and_full_stops_but_not_abbreviations() -
 def test_every_left_out_entry_in_the_content_is_found_in_the_seed_articles() -> None:
     result = run("coverage", str(SEEDS))
     assert result.stderr == ""
-    assert result.stdout.count("sentences:") == 5
+    assert result.stdout.count(" sentences: ") == len(list(SEEDS.glob("*.txt")))  # a summary for each article
