@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from .coverage import coverage, format_report
 from .export import export_site
 from .load import display_path, load_content, stray_files
 from .pipeline import check, generate
@@ -37,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
                               help="also check every quote against the articles' plain-text copies in DIR")
     check_parser.add_argument("--strict", action="store_true",
                               help="treat warnings (files in a record folder that are not records) as problems")
+    coverage_parser = commands.add_parser(
+        "coverage", help="list every sentence of the articles in DIR that no claim quotes and no source leaves out")
+    coverage_parser.add_argument("dir", type=Path, metavar="DIR", help="the articles' plain-text copies")
     export = commands.add_parser("export", help="write the generated pages as Markdown into DIR")
     export.add_argument("dir", type=Path)
     export.add_argument("--site-name", default="Ukraine negotiations explainer", help="the site's name, for feeds")
@@ -107,6 +111,24 @@ def _published(content: Path, update: bool) -> int:
     return 0
 
 
+def _coverage(content: Path, texts: Path) -> int:
+    """The report on stdout, problems of the `left_out` lists on stderr; 1 when anything is not covered."""
+    if not texts.is_dir():
+        print(f"error: no folder of article copies at '{texts}'", file=sys.stderr)
+        return 2
+    catalog, problems = check(content)
+    if catalog is None or problems:
+        print(format_problems(problems), file=sys.stderr)
+        return 1
+    articles, problems = coverage(content, catalog, texts)
+    print(format_report(articles))
+    if problems:
+        print("\n".join(map(str, problems)), file=sys.stderr)
+        print(f"{len(problems)} problem{'s' if len(problems) != 1 else ''} in the sources' `left_out` lists "
+              "or text copies", file=sys.stderr)
+    return 1 if problems or any(article.uncovered for article in articles) else 0
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "publish":
         return publish(args.config_file, args.site_dir)
@@ -144,6 +166,8 @@ def _run(args: argparse.Namespace) -> int:
         return 0
     if args.command == "published":
         return _published(args.content, args.update)
+    if args.command == "coverage":
+        return _coverage(args.content, args.dir)
     if args.command == "export":
         site = generate(args.content, args.templates, args.site_name, args.site_url, theme=[args.overrides])
         for warning in site.warnings:

@@ -214,6 +214,19 @@ class SourceDate(Record):
         return self
 
 
+class LeftOut(Record):
+    """A sentence of the article that no claim quotes, on purpose: the coverage report does not list it."""
+
+    text: Text = Field(
+        description="The sentence, or its opening words, exactly as in the article (several sentences in a row may "
+        "be given at once); `coverage DIR` must find it at the start of a sentence."
+    )
+    reason: Text = Field(
+        max_length=120,
+        description="Why it is left out, in a short line: page furniture, byline, advertising, off-topic, …",
+    )
+
+
 class Source(PagedRecord):
     """A publication: an article read directly, or one known only because another relays it."""
 
@@ -232,6 +245,11 @@ class Source(PagedRecord):
         "`check --quotes DIR` looks for every quote from this source in DIR/<text_copy>.",
     )
     note: Prose | None = Field(None, description="Anything a reader should know about this source.")
+    left_out: list[LeftOut] = Field(
+        default_factory=list,
+        description="Sentences of the text copy that no claim quotes on purpose, each with the reason; "
+        "`coverage DIR` lists every other sentence no claim quotes.",
+    )
 
 
 # --- claims -----------------------------------------------------------------------------------

@@ -152,6 +152,9 @@ language: en
 # url: https://example.org/article
 seen: true  # false if known only through another source that cites it
 # text_copy: 001_article.txt  # the plain-text copy `check --quotes DIR` compares quotes with
+# left_out:  # sentences of that copy no claim quotes on purpose; `coverage DIR` lists the rest
+#   - text: '- Advertisement -'  # the sentence or its opening words, exactly as in the copy
+#     reason: advertising  # page furniture, byline, advertising, off-topic…
 # cites:
 #   - axios-report  # sources this one relays
 """
