@@ -70,22 +70,23 @@ def build(project: Path) -> Build:
     return Build(result.returncode, result.stdout + result.stderr, site)
 
 
+def built_site(target: Path, records: Path | None = None) -> Path:
+    """The site of a project copy with the records of `records` (default: the real ones), built strictly."""
+    result = build(make_project(target, records))
+    assert result.returncode == 0, result.output
+    return result.site
+
+
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the real `content/`, once per test run."""
-    project = make_project(tmp_path_factory.mktemp("real"))
-    result = build(project)
-    assert result.returncode == 0, result.output
-    return result.site
+    return built_site(tmp_path_factory.mktemp("real"))
 
 
 @pytest.fixture(scope="session")
 def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The site built from the small fixture content in `tests/fixtures/small/`."""
-    project = make_project(tmp_path_factory.mktemp("small"), SMALL)
-    result = build(project)
-    assert result.returncode == 0, result.output
-    return result.site
+    return built_site(tmp_path_factory.mktemp("small"), SMALL)
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ import rnc2rng
 from generator.catalog import Catalog
 from generator.pipeline import check
 
-from .conftest import ROOT, build, make_project
+from .conftest import ROOT, built_site
 from .html_pages import page_file, parse, resolve
 from .test_positions import EXPECTED_MOVES, MOVES
 
@@ -80,10 +80,7 @@ def catalog() -> Catalog:
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("moves"), MOVES)
-    result = build(project)
-    assert result.returncode == 0, result.output
-    return result.site
+    return built_site(tmp_path_factory.mktemp("moves"), MOVES)
 
 
 def cell_of(site: Path, url: str, side: str) -> Cell:
