@@ -15,6 +15,7 @@ from .records import Actor, Citation, Claim, Question, Region, Side, Source
 from .validate import Records
 
 Month = tuple[int, int]
+CorrectionKey = tuple[str, int]  # (claim id, the correction's place in the claim's `corrections`)
 
 
 @dataclass(frozen=True)
@@ -61,6 +62,7 @@ class Catalog:
     happened_in_year_only: dict[int, list[str]] = field(default_factory=dict)  # dated to the year, no finer
     happened_as_span_in_year: dict[int, list[str]] = field(default_factory=dict)  # a range or bound (`span_year`)
     incoming_relations: dict[str, list[IncomingRelation]] = field(default_factory=dict)
+    corrections: list[CorrectionKey] = field(default_factory=list)  # newest first (see `corrections_newest_first`)
     cited_by: dict[str, list[str]] = field(default_factory=dict)
     # positions (positions.py): the sides' columns, every position typed as a move, the table at each month's end
     side_order: list[str] = field(default_factory=list)
@@ -181,6 +183,7 @@ def build_catalog(records: Records) -> Catalog:
         for relation in catalog.claims[claim_id].relations:
             incoming = IncomingRelation(relation.type, claim_id)
             catalog.incoming_relations.setdefault(relation.claim, []).append(incoming)
+    catalog.corrections = corrections_newest_first(catalog.claims)
     for source_id, source in catalog.sources.items():
         for cited in source.cites:
             catalog.cited_by.setdefault(cited, []).append(source_id)
@@ -189,6 +192,15 @@ def build_catalog(records: Records) -> Catalog:
     for name in positions.__dataclass_fields__:
         setattr(catalog, name, getattr(positions, name))
     return catalog
+
+
+def corrections_newest_first(claims: dict[str, Claim]) -> list[CorrectionKey]:
+    """Every correction of every claim, as (claim id, its place in the claim's list): newest first, then by
+    claim id, and a claim's corrections of one day in the order it lists them."""
+    keys = [(claim_id, at) for claim_id, claim in claims.items() for at in range(len(claim.corrections))]
+    keys.sort(key=lambda key: (key[0], key[1]))
+    keys.sort(key=lambda key: claims[key[0]].corrections[key[1]].date.sort_key, reverse=True)  # stable
+    return keys
 
 
 def span_year(claim: Claim) -> int:

@@ -1,4 +1,5 @@
-"""Atom feeds of claims by report date: one for the whole site, one per actor and one per region.
+"""Atom feeds of claims by report date: one for the whole site, one per actor and one per region; and the
+feeds of the changes of position and of the corrections.
 
 Atom needs full timestamps; a claim reported in "July 2025" is dated at the start of its period
 (2025-07-01T00:00:00Z), and its page says how precise the date really is. Nothing depends on the
@@ -41,9 +42,30 @@ def build_feeds(catalog: Catalog, site_name: str, site_url: str | None, memo: Me
     for region_id, region in catalog.regions.items():
         feeds.append(feed(Feeds.region(region_id), Paths.region(region_id), f"{region.name} — {site_name}",
                           claims_of(catalog.claims_by_region, region_id)))
-    feeds.append(memo(Feeds.changes, (site_name, site_url), lambda: _changes_feed(catalog, site_name, site_url))
-                 if memo is not None else _changes_feed(catalog, site_name, site_url))
+    for path, make in ((Feeds.changes, _changes_feed), (Feeds.corrections, _corrections_feed)):
+        feeds.append(memo(path, (site_name, site_url), lambda make=make: make(catalog, site_name, site_url))
+                     if memo is not None else make(catalog, site_name, site_url))
     return feeds
+
+
+def _corrections_feed(catalog: Catalog, site_name: str, site_url: str | None) -> OutputFile:
+    """Every correction of a published claim, newest first, each entry dated by the day it was made."""
+    newest = catalog.corrections[:MAX_ENTRIES]
+    path = Feeds.corrections
+    feed = _feed_head(catalog, path, Paths.corrections, f"Corrections — {site_name}", site_name, [], site_url)
+    made = [catalog.claims[claim_id].corrections[at] for claim_id, at in newest]
+    if made:
+        feed.find("updated").text = _timestamp(made[0].date)  # type: ignore[union-attr]
+    for (claim_id, at), correction in zip(newest, made):
+        claim = catalog.claims[claim_id]
+        entry = ET.SubElement(feed, "entry")
+        ET.SubElement(entry, "id").text = _urn(f"correction:{claim_id}:{at}")
+        ET.SubElement(entry, "title").text = f"Correction: {claim.summary}"
+        ET.SubElement(entry, "updated").text = _timestamp(correction.date)
+        ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html",
+                                      "href": _href(path, Paths.claim(claim_id), site_url) + "#record-history"})
+        ET.SubElement(entry, "summary", {"type": "text"}).text = correction.note
+    return _finished(feed, path)
 
 
 def _changes_feed(catalog: Catalog, site_name: str, site_url: str | None) -> OutputFile:

@@ -8,6 +8,7 @@ import io
 import json
 from typing import Any
 
+from .cameo import CAMEO_NAMES, cameo_code
 from .catalog import Catalog
 from .outputs import OutputFile
 from .reads import Memo
@@ -24,7 +25,7 @@ DATASET_SCHEMA = "dataset.schema.json"
 CSV_COLUMNS = [
     "id", "page", "kind", "actor", "actor_name", "co_actors", "addressees", "summary", "issue", "regions",
     "happened", "happened_basis", "reported", "reported_basis", "deadline", "scheduled", "attribution", "attribution_detail",
-    "standing", "independent_sources", "sources",
+    "standing", "independent_sources", "sources", "cameo", "cameo_name",
 ]
 
 
@@ -46,10 +47,15 @@ def _json(data: Any) -> bytes:
 
 
 def dataset(catalog: Catalog, memo: Memo | None = None) -> dict[str, Any]:
-    """Every record, exactly as its schema describes it, keyed by id under its folder's name."""
+    """Every record, exactly as its schema describes it, keyed by id under its folder's name; a claim's
+    `cameo` is its own or its kind's (see `cameo.py`)."""
     def entry(folder: str, record_id: str) -> dict[str, Any]:
         def make() -> dict[str, Any]:
-            return dict(getattr(catalog, folder)[record_id].model_dump(mode="json", exclude_none=True))
+            record = getattr(catalog, folder)[record_id]
+            data = dict(record.model_dump(mode="json", exclude_none=True))
+            if folder == "claims" and (code := cameo_code(record)):
+                data["cameo"] = code  # the kind's code where the claim sets none: every user reads the same field
+            return data
         return memo(("record", folder, record_id), (), make) if memo is not None else make()
 
     return {
@@ -92,7 +98,7 @@ def claims_csv(catalog: Catalog, memo: Memo | None = None) -> str:
 
 def _row(catalog: Catalog, claim_id: str) -> dict[str, str]:
     claim = catalog.claims[claim_id]
-    dates = claim.dates
+    dates, code = claim.dates, cameo_code(claim)
     return {column: _cell(value) for column, value in {
         "id": claim_id,
         "page": site_url_of(Paths.claim(claim_id)),
@@ -115,6 +121,8 @@ def _row(catalog: Catalog, claim_id: str) -> dict[str, str]:
         "standing": claim.standing,
         "independent_sources": str(len(catalog.independent_sources(claim_id))),
         "sources": ";".join(c.source for c in claim.sources),
+        "cameo": code or "",
+        "cameo_name": CAMEO_NAMES[code] if code else "",
     }.items()}
 
 

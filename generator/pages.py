@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import positions_pages
+from . import corrections_pages, positions_pages
 from .catalog import Catalog
 from .history import FileHistory
 from .labels import actor_names, issue_label, month_label, plural, source_title
@@ -92,7 +92,7 @@ FAMILIES: tuple[IndexPage | PagesOf, ...] = (
                                          "over time, "
                                          "claim by claim.",
             context=lambda c, issue: {"issue": issue}),
-) + positions_pages.FAMILIES
+) + positions_pages.FAMILIES + corrections_pages.FAMILIES
 """Every page family of the site."""
 
 
@@ -121,7 +121,7 @@ def render_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "", ge
     shapes = load_shapes(drawn) if drawn else None
     small_shapes = load_shapes(drawn, SMALL_MAP_TOLERANCE) if drawn else None
     renderer = Renderer(catalog, templates_dir, shapes, history or {}, tracking, previous,
-                        small_shapes=small_shapes, helpers=(positions_pages.template_globals,))
+                        small_shapes=small_shapes, helpers=(positions_pages.template_globals, corrections_pages.template_globals))
     rendered = (renderer.render(family.template, **entry)
                 for family in FAMILIES for entry in family.entries(catalog, home_intro))
     pages = sorted(rendered, key=lambda page: page.path)

@@ -263,6 +263,11 @@ AttributionLevel = Literal[
 ]
 Standing = Literal["reported", "confirmed", "disputed", "denied", "superseded"]
 RelationType = Literal["supersedes", "narrows", "contradicts", "responds-to", "pairs-with"]
+CameoCode = Literal[
+    "01", "02", "03", "04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"
+]
+"""The root codes of the CAMEO event coding scheme (Conflict and Mediation Event Observations), as GDELT and
+ACLED users know them: 10 is a demand, 12 a rejection (see `cameo.py`)."""
 ChangeType = Literal["new", "restated", "hardened", "softened", "narrowed", "widened", "reversed", "withdrawn"]
 """How a position moved from the same side's previous one on the same issue (see `positions.py`)."""
 
@@ -421,11 +426,24 @@ class Claim(PagedRecord):
     corrections: list[Correction] = Field(
         default_factory=list, description="Corrections made to this record after it was published, oldest first."
     )
+    cameo: CameoCode | None = Field(
+        None,
+        description="The CAMEO event root code, two digits, where the kind does not give it (an action or an event: "
+        "'04' for talks or a call, '19' for fighting) or gives the wrong one; see the Data page.",
+    )
     change: PositionChange | None = Field(
         None,
         description="Sets how this position moved from the side's previous one on the issue, where the regions and "
         "kinds of the two claims do not decide it (or decide it wrongly); with a short reason.",
     )
+
+    @field_validator("cameo", mode="before")
+    @classmethod
+    def _two_digits(cls, value: Any) -> Any:
+        # YAML reads `cameo: 4` and `cameo: 04` as the number 4: the code is the same, written in two digits.
+        if isinstance(value, int) and not isinstance(value, bool):
+            return f"{value:02d}"
+        return value
 
     @property
     def actors(self) -> list[str]:
@@ -486,6 +504,7 @@ REGION_ROLES: tuple[str, ...] = get_args(RegionRole)
 RELATION_TYPES: tuple[str, ...] = get_args(RelationType)
 STANDINGS: tuple[str, ...] = get_args(Standing)
 CHANGE_TYPES: tuple[str, ...] = get_args(ChangeType)
+CAMEO_CODES: tuple[str, ...] = get_args(CameoCode)
 
 def one_for_each(values: tuple[K, ...], table: dict[K, T]) -> dict[K, T]:
     """`table`, checked to have an entry for each of `values` and for nothing else (a vocabulary's labels)."""

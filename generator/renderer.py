@@ -28,7 +28,7 @@ Listings (`listing.py`)
 
 Labels (`labels.py`) and maps
     `KIND[kind]`, `ATTRIBUTION[level]`, `RELATION[type]`, `INVERSE[type]` (the words for the record format's
-    values), `plural(count, noun, nouns=None)` ('1 independent source', '2 independent sources'),
+    values), `CAMEO[code]`, `KIND_CAMEO[kind]` (`cameo.py`), `plural(count, noun, nouns=None)` ('1 independent source', '2 independent sources'),
     `issue_label(issue)`, `month_label(year, month)`, `publisher(source)` (Markdown),
     `strongest_roles(claim_ids)` (region id → its most telling role), `region_map(roles, title)` (an inline
     SVG map with its legend, or "" without map shapes).
@@ -48,6 +48,7 @@ from typing import Any
 import jinja2
 
 from . import listing
+from .cameo import CAMEO_NAMES, KIND_CAMEO
 from .catalog import Catalog
 from .compiled_templates import CompiledTemplates
 from .date_span import DateSpan
@@ -171,6 +172,8 @@ class Renderer:
             ATTRIBUTION=ATTRIBUTION_LABELS,
             RELATION=RELATION_LABELS,
             INVERSE=INVERSE_RELATION_LABELS,
+            CAMEO=CAMEO_NAMES,
+            KIND_CAMEO=KIND_CAMEO,
         )
         for helper in helpers:  # a page family's own helpers (positions_pages.template_globals)
             self.env.globals.update(helper(self))

@@ -130,6 +130,7 @@ sources:
 # change:  # only where the regions and kinds do not say how this position moved from the side's previous one
 #   type: softened  # {', '.join(CHANGE_TYPES)}
 #   reason: drops the demand for a deadline
+# cameo: "04"  # an action's or event's CAMEO event root code, by what was done: "04" talks or a call, "19" fighting
 """
     if kind == "actor":
         return header + f"""\

@@ -72,12 +72,20 @@ class Paths:
     def changes_month(year: int, month: int) -> str:
         return f"changes/{year:04d}/{month:02d}/index.md"
 
+    # every correction of a published claim (corrections_pages.py): the latest, and each year's
+    corrections = "corrections/index.md"
+
+    @staticmethod
+    def corrections_year(year: int) -> str:
+        return f"corrections/{year:04d}/index.md"
+
 
 class Feeds:
     """Atom feeds, as paths from the site's root."""
 
     all = "feeds/claims.xml"
     changes = "feeds/changes.xml"  # every move of a side's position
+    corrections = "feeds/corrections.xml"  # every correction of a published claim
 
     @staticmethod
     def actor(actor_id: str) -> str:

@@ -43,7 +43,7 @@ def test_check_lists_every_mistake_with_file_and_line(content: Path) -> None:
         "content/claims/bob-refuses.yaml:1:1: summary: required field is missing",
         "content/claims/bob-refuses.yaml:2:1: actor: unknown actor 'bbo'; did you mean 'bob'?",
         "content/claims/bob-refuses.yaml:3:1: summry: unknown field 'summry'; did you mean 'summary'? (allowed here: "
-        "actor, addressees, aliases, attribution, change, co_actors, corrections, dates, issue, kind, regions, relations, sources, standing, summary, text)",
+        "actor, addressees, aliases, attribution, cameo, change, co_actors, corrections, dates, issue, kind, regions, relations, sources, standing, summary, text)",
         "content/claims/bob-refuses.yaml:6:5: dates.happened.date: '2025-06-31' is not a real date: "
         "June 2025 has 30 days",
         "5 problems found in the content; nothing was published.",
@@ -62,14 +62,14 @@ def test_export_writes_only_what_changed(content: Path, tmp_path: Path) -> None:
     args = ("--content", str(content), "--templates", str(ROOT / "theme" / "templates"), "export", str(out))
     first = run(*args, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == f"37 pages and 16 files in {out}: 53 written, 0 removed, 0 unchanged"
+    assert first.stdout.strip() == f"38 pages and 17 files in {out}: 55 written, 0 removed, 0 unchanged"
     claim_page = out / "claims" / "bob-refuses.md"
     actor_page = out / "actors" / "alice.md"
     os.utime(claim_page, ns=(1, 1))
     os.utime(actor_page, ns=(1, 1))
 
     second = run(*args, cwd=tmp_path)
-    assert second.stdout.strip() == f"37 pages and 16 files in {out}: 0 written, 0 removed, 53 unchanged"
+    assert second.stdout.strip() == f"38 pages and 17 files in {out}: 0 written, 0 removed, 55 unchanged"
     assert claim_page.stat().st_mtime_ns == 1 and actor_page.stat().st_mtime_ns == 1
 
     source = content / "claims" / "bob-refuses.yaml"

@@ -118,7 +118,7 @@ def test_feeds_for_the_site_each_actor_and_each_region(site: Site) -> None:
     feeds = sorted(path for path in published if path.startswith("feeds/"))
     assert feeds == [
         "feeds/actors/alice.xml", "feeds/actors/bob.xml", "feeds/actors/freedonia.xml", "feeds/changes.xml",
-        "feeds/claims.xml",
+        "feeds/claims.xml", "feeds/corrections.xml",
         "feeds/regions/donetsk.xml", "feeds/regions/kherson.xml",
     ]
     everything = parse_feed(published["feeds/claims.xml"])
@@ -146,3 +146,25 @@ def test_feed_text_is_escaped_xml(content: Path) -> None:
     claim.write_text(claim.read_text().replace("Bob refused to cede any territory.", "'</title><x>&amp; ]]>'"))
     feed = {f.path: f.content for f in generate(content, TEMPLATES).files}["feeds/actors/bob.xml"]
     assert parse_feed(feed).find(f"{A}entry").findtext(f"{A}title") == "</title><x>&amp; ]]>"
+
+
+def test_each_claim_has_its_cameo_code_in_the_open_data(content: Path) -> None:
+    claim = content / "claims" / "bob-refuses.yaml"
+    claim.write_text(claim.read_text().replace("kind: refusal", "kind: event\ncameo: '04'"))
+    published = files(generate(content, TEMPLATES, "Site", None))
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(published["data/claims.csv"].decode("utf-8")))}
+    # a demand is coded by its kind, an event by its record
+    assert (rows["alice-demands-donetsk"]["cameo"], rows["alice-demands-donetsk"]["cameo_name"]) == ("10", "Demand")
+    assert (rows["bob-refuses"]["cameo"], rows["bob-refuses"]["cameo_name"]) == ("04", "Consult")
+    records = json.loads(published["data/claims.json"])["claims"]
+    assert (records["alice-demands-donetsk"]["cameo"], records["bob-refuses"]["cameo"]) == ("10", "04")
+    validator_for(published).validate(json.loads(published["data/claims.json"]))
+
+
+def test_an_uncoded_event_has_no_cameo_code_rather_than_a_guess(content: Path) -> None:
+    claim = content / "claims" / "bob-refuses.yaml"
+    claim.write_text(claim.read_text().replace("kind: refusal", "kind: event"))
+    published = files(generate(content, TEMPLATES, "Site", None))
+    rows = {row["id"]: row for row in csv.DictReader(io.StringIO(published["data/claims.csv"].decode("utf-8")))}
+    assert (rows["bob-refuses"]["cameo"], rows["bob-refuses"]["cameo_name"]) == ("", "")
+    assert "cameo" not in json.loads(published["data/claims.json"])["claims"]["bob-refuses"]

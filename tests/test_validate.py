@@ -198,3 +198,18 @@ def test_a_range_that_ends_before_it_begins_is_refused_at_its_date(content: Path
     found = problems_after(content, "claims/bob-refuses.yaml", "date: 2025-07-04\n    basis: stated\n  reported",
                            "date: 2025-07-04/2025-07-01\n    basis: stated\n  reported")
     assert found == ["claims/bob-refuses.yaml:6:5: dates.happened.date: '2025-07-04/2025-07-01' ends before it begins"]
+
+
+def test_a_cameo_code_is_one_of_the_twenty_root_codes(content: Path) -> None:
+    found = problems_after(content, "claims/bob-refuses.yaml", "actor: bob\n", "actor: bob\ncameo: 25\n")
+    assert found == ["claims/bob-refuses.yaml:3:1: cameo: '25' is not one of: "
+                     + ", ".join(f"{code:02d}" for code in range(1, 21))]
+
+
+def test_a_cameo_code_written_as_a_number_is_the_same_code(content: Path) -> None:
+    path = content / "claims" / "bob-refuses.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("actor: bob\n", "actor: bob\ncameo: 04\n"),
+                    encoding="utf-8")
+    catalog, problems = check(content)
+    assert problems == [] and catalog is not None
+    assert catalog.claims["bob-refuses"].cameo == "04"

@@ -1,0 +1,69 @@
+"""The corrections pages: every correction made to a published claim, newest first, so that a reader who cited
+a claim can see what changed since. `/corrections/` lists the latest (`CORRECTIONS_ON_INDEX`) and links a page
+for each year in which corrections were made; `feeds/corrections.xml` (feeds.py) carries the newest.
+"""
+
+from __future__ import annotations
+
+from itertools import groupby
+from typing import TYPE_CHECKING, Any
+
+from .catalog import Catalog, CorrectionKey
+from .page import IndexPage, PagesOf
+from .partial_date import PartialDate
+from .records import Correction
+from .urls import Feeds, Paths
+
+if TYPE_CHECKING:
+    from .renderer import Renderer
+
+CORRECTIONS_ON_INDEX = 200
+"""The corrections page lists at most this many of the newest corrections; each year's page lists that year's."""
+
+
+def correction(catalog: Catalog, key: CorrectionKey) -> Correction:
+    claim_id, at = key
+    return catalog.claims[claim_id].corrections[at]
+
+
+def correction_years(catalog: Catalog) -> list[int]:
+    """The years in which corrections were made, newest first."""
+    return list(dict.fromkeys(correction(catalog, key).date.year for key in catalog.corrections))
+
+
+def by_day(catalog: Catalog, keys: list[CorrectionKey]) -> list[tuple[PartialDate, list[CorrectionKey]]]:
+    """Corrections grouped by the day they were made, in the order given (newest first)."""
+    return [(day, list(group)) for day, group in groupby(keys, key=lambda key: correction(catalog, key).date)]
+
+
+def latest_corrections(catalog: Catalog) -> list[CorrectionKey]:
+    return catalog.corrections[:CORRECTIONS_ON_INDEX]
+
+
+def corrections_in_year(catalog: Catalog, year: int) -> list[CorrectionKey]:
+    return [key for key in catalog.corrections if correction(catalog, key).date.year == year]
+
+
+def template_globals(renderer: Renderer) -> dict[str, Any]:
+    """The corrections templates' helpers, bound to the catalog the renderer's pages read."""
+    catalog = renderer.catalog
+    return {
+        "correction": lambda key: correction(catalog, key),
+        "correction_years": lambda: correction_years(catalog),
+        "corrections_by_day": lambda keys: by_day(catalog, keys),
+        "latest_corrections": lambda: latest_corrections(catalog),
+        "corrections_in_year": lambda year: corrections_in_year(catalog, year),
+    }
+
+
+FAMILIES: tuple[IndexPage | PagesOf, ...] = (
+    IndexPage("corrections.md.j2", Paths.corrections, "Corrections",
+              "Every correction made to a published claim, newest first: what was wrong and what it is now.",
+              meta={"feed": Feeds.corrections}, context={"year": None}),
+    PagesOf("corrections.md.j2", correction_years, Paths.corrections_year,
+            title=lambda c, year: f"Corrections made in {year}",
+            description=lambda c, year: f"Every correction made to a published claim in {year}, newest first.",
+            meta=lambda c, year: {"feed": Feeds.corrections},
+            context=lambda c, year: {"year": year}),
+)
+"""The corrections pages, added to the site's families in `pages.py`."""
