@@ -22,6 +22,8 @@ from .quotes import verify_quotes
 from .records import FOLDERS
 from .scaffold import QUESTIONS, Question, create
 from .schema import write_schemas
+from .translations import progress
+from .translations import summary as translation_summary
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -36,6 +38,8 @@ def main(argv: list[str] | None = None) -> int:
     check_parser = commands.add_parser("check", help="validate every record; list every problem")
     check_parser.add_argument("--quotes", type=Path, metavar="DIR",
                               help="also check every quote against the articles' plain-text copies in DIR")
+    check_parser.add_argument("--untranslated", action="store_true",
+                              help="list, by file and line, every text that has no Ukrainian translation yet")
     check_parser.add_argument("--strict", action="store_true",
                               help="treat warnings (files in a record folder that are not records) as problems")
     coverage_parser = commands.add_parser(
@@ -159,6 +163,12 @@ def _run(args: argparse.Namespace) -> int:
         print(f"ok: {len(catalog.claims)} claims, {len(catalog.actors)} actors, "
               f"{len(catalog.regions)} regions, {len(catalog.sources)} sources"
               + (f"; all {quotes} quotes found verbatim" if args.quotes else ""))
+        translated = progress(load_content(args.content).documents)
+        print(translation_summary(translated))
+        if args.untranslated:
+            for counted in translated.values():
+                for missing in counted.missing:
+                    print(missing)
         unclassified = sorted({claim_id for (_, claim_id), move in catalog.moves.items() if move.change is None})
         if unclassified:
             print(f"note: the records do not say how {len(unclassified)} of {len(catalog.moves)} positions moved; "

@@ -166,6 +166,7 @@ ActorKind = Literal["person", "state", "organisation", "media-outlet"]
 
 class Role(Record):
     title: Text = Field(description="The role or title as the sources give it, e.g. 'President of Russia'.")
+    title_uk: Text | None = Field(None, description="The title in Ukrainian, e.g. 'Президент Росії'.")
     start: Date | None = Field(None, description="When the actor took up the role, where a source says.")
     end: Date | None = Field(None, description="When the actor left the role, where a source says.")
 
@@ -174,6 +175,7 @@ class Actor(PagedRecord):
     """A person, state, organisation or media outlet that says or does something."""
 
     name: Text = Field(description="The name readers know, e.g. 'Vladimir Putin'.")
+    name_uk: Text | None = Field(None, description="The name in Ukrainian usage, e.g. 'Володимир Путін'.")
     kind: ActorKind = Field(description="What sort of actor.")
     represents: ActorId | None = Field(
         None, description="The actor (a state or organisation) this person speaks for, e.g. 'russia'."
@@ -200,6 +202,7 @@ class SourceDate(Record):
     date: Date
     basis: Literal["stated", "inferred"] = Field(description="'stated' if the text gives the date.")
     note: Text | None = Field(None, description="How an inferred date was worked out.")
+    note_uk: Text | None = Field(None, description="The note in Ukrainian.")
 
     @field_validator("date")
     @classmethod
@@ -232,6 +235,7 @@ class Source(PagedRecord):
 
     publisher: Text = Field(description="Who published it; 'unknown' when the text does not say.")
     title: Text | None = Field(None, description="The headline, exactly as published.")
+    title_uk: Text | None = Field(None, description="The headline translated into Ukrainian (shown beside the original).")
     author: Text | None = Field(None, description="Byline, where the text gives one.")
     published: SourceDate | None = Field(None, description="Publication date, where known.")
     language: str | None = Field(None, pattern=r"^[a-z]{2,3}$", description="ISO 639 code, e.g. 'en'.")
@@ -245,6 +249,7 @@ class Source(PagedRecord):
         "`check --quotes DIR` looks for every quote from this source in DIR/<text_copy>.",
     )
     note: Prose | None = Field(None, description="Anything a reader should know about this source.")
+    note_uk: Prose | None = Field(None, description="The note in Ukrainian.")
     left_out: list[LeftOut] = Field(
         default_factory=list,
         description="Sentences of the text copy that no claim quotes on purpose, each with the reason; "
@@ -296,6 +301,7 @@ class ClaimDate(Record):
     date: Date
     basis: Literal["stated", "inferred"] = Field(description="'stated' if the article gives the date.")
     note: Text | None = Field(None, description="How an inferred date was worked out, quoting the article.")
+    note_uk: Text | None = Field(None, description="The note in Ukrainian (quotes stay in the article's language).")
 
     @model_validator(mode="after")
     def _inferred_needs_note(self) -> ClaimDate:
@@ -357,6 +363,7 @@ class Attribution(Record):
         )
     )
     detail: Text | None = Field(None, description="As the article puts it, e.g. 'two senior officials'.")
+    detail_uk: Text | None = Field(None, description="The detail in Ukrainian, e.g. 'двоє високопосадовців'.")
 
 
 class Relation(Record):
@@ -364,9 +371,18 @@ class Relation(Record):
     claim: ClaimId = Field(description="The other claim's id.")
 
 
+class QuoteTranslation(Record):
+    """A quote's words in another language than its source's: a reader sees both, and who translated."""
+
+    text: Text = Field(description="The translation.")
+    translator: Text = Field(description="Who translated it: a person, or the newsroom's desk, e.g. 'The editors'.")
+
+
 class Citation(Record):
     source: SourceId = Field(description="The source (publication) the quote comes from.")
     quote: Text = Field(description="The exact words of that source supporting the claim.")
+    quote_uk: QuoteTranslation | None = Field(
+        None, description="A Ukrainian translation of the quote, with its translator; the original is always shown.")
     via: SourceId | None = Field(
         None, description="The source this one relays for this claim (must be among its `cites`)."
     )
@@ -375,6 +391,7 @@ class Citation(Record):
 class Correction(Record):
     date: Date = Field(description="When the record was corrected (YYYY-MM-DD).")
     note: Text = Field(description="What was wrong and what was changed, for readers.")
+    note_uk: Text | None = Field(None, description="The note in Ukrainian.")
 
     @field_validator("date")
     @classmethod
@@ -392,6 +409,7 @@ class PositionChange(Record):
     )
     reason: Text = Field(max_length=200, description="Why, in one short line for readers, e.g. 'drops the demand "
                          "for a deadline'.")
+    reason_uk: Text | None = Field(None, max_length=200, description="The reason in Ukrainian.")
 
 
 class Claim(PagedRecord):
@@ -413,7 +431,10 @@ class Claim(PagedRecord):
         default_factory=list, description="To whom it was said or done, every one the source names, e.g. "
                                           "['putin', 'zelensky'].")
     summary: Text = Field(max_length=300, description="One neutral line saying what was claimed.")
+    summary_uk: Text | None = Field(None, max_length=300, description="The summary in Ukrainian: the same meaning, "
+                                                                      "nothing more.")
     text: Prose | None = Field(None, description="Longer explanation, where one helps.")
+    text_uk: Prose | None = Field(None, description="The longer explanation in Ukrainian.")
     issue: str | None = Field(
         None, pattern=ISSUE_PATTERN, description="Threads positions over time, e.g. 'territory.donetsk'."
     )
@@ -458,6 +479,7 @@ class Side(Record):
     """A party to the negotiations: a column of the positions table, gathering the actors who speak for it."""
 
     name: Text = Field(description="The column's heading, e.g. 'Russia'.")
+    name_uk: Text | None = Field(None, description="The heading in Ukrainian, e.g. 'Росія'.")
     members: list[ActorId] = Field(
         min_length=1,
         description="Actors whose claims are this side's positions, e.g. ['russia']; a person who `represents` "
@@ -472,12 +494,26 @@ class Question(Record):
     The file `territory.yaml` gathers `territory.russia-demands`, `territory.annexation`, …"""
 
     label: Text = Field(description="The question as readers see it, e.g. 'Territory'.")
+    label_uk: Text | None = Field(None, description="The label in Ukrainian, e.g. 'Територія'.")
     order: int = Field(100, ge=0, description="Questions are shown by this number, then by id.")
     issues: dict[str, Text] = Field(
         default_factory=dict,
         description="Readable labels for issue keys of this question, e.g. "
         "{'territory.russia-demands': \"Russia's territorial demands\"}.",
     )
+    issues_uk: dict[str, Text] = Field(
+        default_factory=dict,
+        description="The same labels in Ukrainian, for keys that `issues` labels, e.g. "
+        "{'territory.russia-demands': 'Територіальні вимоги Росії'}.",
+    )
+
+    @model_validator(mode="after")
+    def _translates_labels_it_has(self) -> Question:
+        unlabelled = sorted(set(self.issues_uk) - set(self.issues))
+        if unlabelled:
+            raise ValueError(f"issues_uk translates {', '.join(repr(k) for k in unlabelled)}, which `issues` does not "
+                             "label: give the English label there first")
+        return self
 
 
 RECORD_TYPES: dict[str, type[Record]] = {

@@ -43,7 +43,7 @@ def test_check_lists_every_mistake_with_file_and_line(content: Path) -> None:
         "content/claims/bob-refuses.yaml:1:1: summary: required field is missing",
         "content/claims/bob-refuses.yaml:2:1: actor: unknown actor 'bbo'; did you mean 'bob'?",
         "content/claims/bob-refuses.yaml:3:1: summry: unknown field 'summry'; did you mean 'summary'? (allowed here: "
-        "actor, addressees, aliases, attribution, cameo, change, co_actors, corrections, dates, issue, kind, regions, relations, sources, standing, summary, text)",
+        "actor, addressees, aliases, attribution, cameo, change, co_actors, corrections, dates, issue, kind, regions, relations, sources, standing, summary, summary_uk, text, text_uk)",
         "content/claims/bob-refuses.yaml:6:5: dates.happened.date: '2025-06-31' is not a real date: "
         "June 2025 has 30 days",
         "5 problems found in the content; nothing was published.",

@@ -54,14 +54,14 @@ def test_unknown_field_with_hint_and_the_allowed_names(content: Path) -> None:
     assert found == [
         "actors/bob.yaml:1:1: name: required field is missing",
         "actors/bob.yaml:1:1: nmae: unknown field 'nmae'; did you mean 'name'? "
-        "(allowed here: aliases, kind, name, represents, roles, wikidata)",
+        "(allowed here: aliases, kind, name, name_uk, represents, roles, wikidata)",
     ]
 
 
 def test_unknown_nested_field(content: Path) -> None:
     found = problems_after(content, "claims/bob-refuses.yaml", "  level: on-record", "  level: on-record\n  confidence: high")
     assert found == [
-        "claims/bob-refuses.yaml:13:3: attribution.confidence: unknown field 'confidence' (allowed here: detail, level)"
+        "claims/bob-refuses.yaml:13:3: attribution.confidence: unknown field 'confidence' (allowed here: detail, detail_uk, level)"
     ]
 
 
