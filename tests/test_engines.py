@@ -166,7 +166,9 @@ def test_properdocs_and_mkdocs_build_the_same_files(
     different = []
     for relative in files(real_site):
         ours, theirs = (site / relative).read_bytes(), (real_site / relative).read_bytes()
-        if relative.endswith(".html"):  # the engine names itself in the generator <meta>, and nothing else differs
+        # the engine names itself in the generator <meta>, and nothing else differs (an alias's redirect page,
+        # written by the generator, names no engine)
+        if relative.endswith(".html") and b'<meta name="generator"' in ours:
             ours = ours.replace(generator_meta(ours.decode()).encode(), b"")
             theirs = theirs.replace(generator_meta(theirs.decode()).encode(), b"")
         if ours != theirs:

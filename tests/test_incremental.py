@@ -47,6 +47,19 @@ def referenced_claims(content: Path) -> set[str]:
     return {relation["claim"] for path in files(content, "claims") for relation in read(path).get("relations", [])}
 
 
+def sole_claims_of_a_question(content: Path) -> set[str]:
+    """Claims that alone give a question file its issue: moving or deleting one leaves the question without a claim,
+    which `check` refuses, and is no edit an editor could make alone."""
+    issues = {path.stem: str(read(path).get("issue", "")) for path in files(content, "claims")}
+    sole = set()
+    for question in files(content, "questions"):
+        holding = [claim for claim, issue in issues.items() if issue == question.stem
+                   or issue.startswith(question.stem + ".")]
+        if len(holding) == 1:
+            sole.add(holding[0])
+    return sole
+
+
 # --- edits: each changes one file the way an editor would, and says what it did ------------------------
 
 
@@ -92,7 +105,7 @@ def edit_regions(content: Path, rng: random.Random) -> str:
 
 
 def edit_issue(content: Path, rng: random.Random) -> str:
-    path = rng.choice(files(content, "claims"))
+    path = rng.choice([p for p in files(content, "claims") if p.stem not in sole_claims_of_a_question(content)])
     data = read(path)
     issues = sorted({str(read(p)["issue"]) for p in files(content, "claims") if read(p).get("issue")})
     data["issue"] = rng.choice(issues)
@@ -112,7 +125,8 @@ def add_claim(content: Path, rng: random.Random) -> str:
 
 def delete_claim(content: Path, rng: random.Random) -> str:
     """A claim merged into another: its file deleted, its published address left to the other (`aliases`)."""
-    free = [path for path in files(content, "claims") if path.stem not in referenced_claims(content)]
+    kept = referenced_claims(content) | sole_claims_of_a_question(content)
+    free = [path for path in files(content, "claims") if path.stem not in kept]
     path = rng.choice(free)
     path.unlink()
     survivor = rng.choice(files(content, "claims"))
