@@ -32,7 +32,7 @@ def render(catalog: Catalog, project: Path, families: tuple[IndexPage | PagesOf,
     started = time.perf_counter()
     renderer = Renderer(catalog, project / "theme" / "templates", load_shapes(geometry), {},
                         small_shapes=load_shapes(geometry, SMALL_MAP_TOLERANCE),
-                        helpers=(positions_pages.template_globals,))
+                        helpers=pages.TEMPLATE_HELPERS)
     rendered = [renderer.render(family.template, **entry) for family in families for entry in family.entries(catalog, "")]
     return rendered, time.perf_counter() - started
 

@@ -96,6 +96,9 @@ FAMILIES: tuple[IndexPage | PagesOf, ...] = (
 """Every page family of the site."""
 
 
+TEMPLATE_HELPERS = (positions_pages.template_globals, corrections_pages.template_globals)
+"""What the templates of the families kept in modules of their own call (`Renderer`'s `helpers`)."""
+
 INDEX_PAGES = tuple(family.path for family in FAMILIES if isinstance(family, IndexPage))
 """The pages that exist whatever the content holds; the navigation names them."""
 
@@ -121,7 +124,7 @@ def render_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "", ge
     shapes = load_shapes(drawn) if drawn else None
     small_shapes = load_shapes(drawn, SMALL_MAP_TOLERANCE) if drawn else None
     renderer = Renderer(catalog, templates_dir, shapes, history or {}, tracking, previous,
-                        small_shapes=small_shapes, helpers=(positions_pages.template_globals, corrections_pages.template_globals))
+                        small_shapes=small_shapes, helpers=TEMPLATE_HELPERS)
     rendered = (renderer.render(family.template, **entry)
                 for family in FAMILIES for entry in family.entries(catalog, home_intro))
     pages = sorted(rendered, key=lambda page: page.path)
