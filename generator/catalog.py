@@ -15,7 +15,7 @@ from .records import Actor, Citation, Claim, Question, Region, Side, Source
 from .validate import Records
 
 Month = tuple[int, int]
-CorrectionKey = tuple[str, int]  # (claim id, the correction's place in the claim's `corrections`)
+CorrectionKey = tuple[str, str, int]  # (folder, record id, the correction's place in its `corrections`)
 
 
 @dataclass(frozen=True)
@@ -183,7 +183,7 @@ def build_catalog(records: Records) -> Catalog:
         for relation in catalog.claims[claim_id].relations:
             incoming = IncomingRelation(relation.type, claim_id)
             catalog.incoming_relations.setdefault(relation.claim, []).append(incoming)
-    catalog.corrections = corrections_newest_first(catalog.claims)
+    catalog.corrections = corrections_newest_first(catalog)
     for source_id, source in catalog.sources.items():
         for cited in source.cites:
             catalog.cited_by.setdefault(cited, []).append(source_id)
@@ -194,12 +194,17 @@ def build_catalog(records: Records) -> Catalog:
     return catalog
 
 
-def corrections_newest_first(claims: dict[str, Claim]) -> list[CorrectionKey]:
-    """Every correction of every claim, as (claim id, its place in the claim's list): newest first, then by
-    claim id, and a claim's corrections of one day in the order it lists them."""
-    keys = [(claim_id, at) for claim_id, claim in claims.items() for at in range(len(claim.corrections))]
-    keys.sort(key=lambda key: (key[0], key[1]))
-    keys.sort(key=lambda key: claims[key[0]].corrections[key[1]].date.sort_key, reverse=True)  # stable
+CORRECTED_FOLDERS = ("claims", "actors", "regions", "sources")
+"""The records with pages of their own, whose corrections readers are shown."""
+
+
+def corrections_newest_first(catalog: Catalog) -> list[CorrectionKey]:
+    """Every correction of every record, as (folder, id, its place in the record's list): newest first, then
+    by folder and id, and a record's corrections of one day in the order it lists them."""
+    records = {folder: getattr(catalog, folder) for folder in CORRECTED_FOLDERS}
+    keys = [(folder, record_id, at) for folder in CORRECTED_FOLDERS for record_id, record in records[folder].items()
+            for at in range(len(record.corrections))]
+    keys.sort(key=lambda key: records[key[0]][key[1]].corrections[key[2]].date.sort_key, reverse=True)  # stable
     return keys
 
 

@@ -1,5 +1,5 @@
-"""The corrections pages: every correction made to a published claim, newest first, so that a reader who cited
-a claim can see what changed since. `/corrections/` lists the latest (`CORRECTIONS_ON_INDEX`) and links a page
+"""The corrections pages: every correction made to a published record (a claim, an actor, a region, a source),
+newest first, so that a reader who cited one can see what changed since. `/corrections/` lists the latest (`CORRECTIONS_ON_INDEX`) and links a page
 for each year in which corrections were made; `feeds/corrections.xml` (feeds.py) carries the newest.
 """
 
@@ -9,6 +9,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from .catalog import Catalog, CorrectionKey
+from .labels import source_title
 from .page import IndexPage, PagesOf
 from .partial_date import PartialDate
 from .records import Correction
@@ -21,9 +22,29 @@ CORRECTIONS_ON_INDEX = 200
 """The corrections page lists at most this many of the newest corrections; each year's page lists that year's."""
 
 
+RECORD_PAGES = {"claims": Paths.claim, "actors": Paths.actor, "regions": Paths.region, "sources": Paths.source}
+
+
 def correction(catalog: Catalog, key: CorrectionKey) -> Correction:
-    claim_id, at = key
-    return catalog.claims[claim_id].corrections[at]
+    folder, record_id, at = key
+    return getattr(catalog, folder)[record_id].corrections[at]
+
+
+def corrected_page(key: CorrectionKey) -> str:
+    """The page of the corrected record, where its corrections are listed under "Record history"."""
+    folder, record_id, _ = key
+    return RECORD_PAGES[folder](record_id)
+
+
+def corrected_title(catalog: Catalog, key: CorrectionKey) -> str:
+    """What readers call the corrected record: a claim's summary, an actor's or region's name, a source's title."""
+    folder, record_id, _ = key
+    record = getattr(catalog, folder)[record_id]
+    if folder == "claims":
+        return record.summary
+    if folder == "sources":
+        return f"Source: {source_title(record)}"
+    return record.name
 
 
 def correction_years(catalog: Catalog) -> list[int]:
@@ -49,6 +70,8 @@ def template_globals(renderer: Renderer) -> dict[str, Any]:
     catalog = renderer.catalog
     return {
         "correction": lambda key: correction(catalog, key),
+        "corrected_page": corrected_page,
+        "corrected_title": lambda key: corrected_title(catalog, key),
         "correction_years": lambda: correction_years(catalog),
         "corrections_by_day": lambda keys: by_day(catalog, keys),
         "latest_corrections": lambda: latest_corrections(catalog),
@@ -58,11 +81,11 @@ def template_globals(renderer: Renderer) -> dict[str, Any]:
 
 FAMILIES: tuple[IndexPage | PagesOf, ...] = (
     IndexPage("corrections.md.j2", Paths.corrections, "Corrections",
-              "Every correction made to a published claim, newest first: what was wrong and what it is now.",
+              "Every correction made to a published record, newest first: what was wrong and what it is now.",
               meta={"feed": Feeds.corrections}, context={"year": None}),
     PagesOf("corrections.md.j2", correction_years, Paths.corrections_year,
             title=lambda c, year: f"Corrections made in {year}",
-            description=lambda c, year: f"Every correction made to a published claim in {year}, newest first.",
+            description=lambda c, year: f"Every correction made to a published record in {year}, newest first.",
             meta=lambda c, year: {"feed": Feeds.corrections},
             context=lambda c, year: {"year": year}),
 )

@@ -14,6 +14,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Callable
 
 from .catalog import Catalog
+from .corrections_pages import corrected_page, corrected_title, correction
 from .labels import CHANGE_LABELS, actor_names, issue_label, plural
 from .outputs import OutputFile
 from .partial_date import PartialDate
@@ -49,22 +50,22 @@ def build_feeds(catalog: Catalog, site_name: str, site_url: str | None, memo: Me
 
 
 def _corrections_feed(catalog: Catalog, site_name: str, site_url: str | None) -> OutputFile:
-    """Every correction of a published claim, newest first, each entry dated by the day it was made."""
+    """Every correction of a published record, newest first, each entry dated by the day it was made."""
     newest = catalog.corrections[:MAX_ENTRIES]
     path = Feeds.corrections
     feed = _feed_head(catalog, path, Paths.corrections, f"Corrections — {site_name}", site_name, [], site_url)
-    made = [catalog.claims[claim_id].corrections[at] for claim_id, at in newest]
-    if made:
-        feed.find("updated").text = _timestamp(made[0].date)  # type: ignore[union-attr]
-    for (claim_id, at), correction in zip(newest, made):
-        claim = catalog.claims[claim_id]
+    if newest:
+        feed.find("updated").text = _timestamp(correction(catalog, newest[0]).date)  # type: ignore[union-attr]
+    for key in newest:
+        folder, record_id, at = key
         entry = ET.SubElement(feed, "entry")
-        ET.SubElement(entry, "id").text = _urn(f"correction:{claim_id}:{at}")
-        ET.SubElement(entry, "title").text = f"Correction: {claim.summary}"
-        ET.SubElement(entry, "updated").text = _timestamp(correction.date)
+        ET.SubElement(entry, "id").text = _urn(f"correction:{record_id}:{at}" if folder == "claims"
+                                               else f"correction:{folder}:{record_id}:{at}")
+        ET.SubElement(entry, "title").text = f"Correction: {corrected_title(catalog, key)}"
+        ET.SubElement(entry, "updated").text = _timestamp(correction(catalog, key).date)
         ET.SubElement(entry, "link", {"rel": "alternate", "type": "text/html",
-                                      "href": _href(path, Paths.claim(claim_id), site_url) + "#record-history"})
-        ET.SubElement(entry, "summary", {"type": "text"}).text = correction.note
+                                      "href": _href(path, corrected_page(key), site_url) + "#record-history"})
+        ET.SubElement(entry, "summary", {"type": "text"}).text = correction(catalog, key).note
     return _finished(feed, path)
 
 

@@ -148,6 +148,20 @@ def _an_id(value: str) -> str:
 Alias = Annotated[str, AfterValidator(_an_id), WithJsonSchema({"type": "string", "pattern": ID_PATTERN})]
 
 
+class Correction(Record):
+    date: Date = Field(description="When the record was corrected (YYYY-MM-DD).")
+    note: Text = Field(description="What was wrong and what was changed, for readers.")
+    note_uk: Text | None = Field(None, description="The note in Ukrainian.")
+
+    @field_validator("date")
+    @classmethod
+    def _a_day(cls, value: PartialDate) -> PartialDate:
+        if value.precision != "day":
+            raise ValueError(f"'{value.iso}' names no day: a correction is dated YYYY-MM-DD")
+        check_date_range(value)
+        return value
+
+
 class PagedRecord(Record):
     """A record with a page of its own, whose address readers cite (see `aliases.py`)."""
 
@@ -155,6 +169,10 @@ class PagedRecord(Record):
         default_factory=list,
         description="Ids this record had before it was renamed, or of records merged into it: each old address "
         "leads to this record's page.",
+    )
+    corrections: list[Correction] = Field(
+        default_factory=list, description="Corrections made to this record after it was published, oldest first: "
+        "shown on its page and on the site's corrections page."
     )
 
 
@@ -388,20 +406,6 @@ class Citation(Record):
     )
 
 
-class Correction(Record):
-    date: Date = Field(description="When the record was corrected (YYYY-MM-DD).")
-    note: Text = Field(description="What was wrong and what was changed, for readers.")
-    note_uk: Text | None = Field(None, description="The note in Ukrainian.")
-
-    @field_validator("date")
-    @classmethod
-    def _a_day(cls, value: PartialDate) -> PartialDate:
-        if value.precision != "day":
-            raise ValueError(f"'{value.iso}' names no day: a correction is dated YYYY-MM-DD")
-        check_date_range(value)
-        return value
-
-
 class PositionChange(Record):
     type: ChangeType = Field(
         description="new, restated, hardened, softened, narrowed, widened, reversed or withdrawn: how this position "
@@ -444,9 +448,6 @@ class Claim(PagedRecord):
     standing: Standing = Field("reported", description="Where the claim stands now.")
     relations: list[Relation] = Field(default_factory=list, description="Links to other claims.")
     sources: list[Citation] = Field(min_length=1, description="Each source with its supporting quote.")
-    corrections: list[Correction] = Field(
-        default_factory=list, description="Corrections made to this record after it was published, oldest first."
-    )
     cameo: CameoCode | None = Field(
         None,
         description="The CAMEO event root code, two digits, where the kind does not give it (an action or an event: "

@@ -43,7 +43,22 @@ def catalog_of(content: Path) -> Catalog:
 
 def test_corrections_are_listed_newest_first_then_by_claim(corrected: Path) -> None:
     assert catalog_of(corrected).corrections == [
-        ("alice-demands-donetsk", 0), ("bob-refuses", 1), ("alice-offers-kherson", 0), ("bob-refuses", 0)]
+        ("claims", "alice-demands-donetsk", 0), ("claims", "bob-refuses", 1), ("claims", "alice-offers-kherson", 0),
+        ("claims", "bob-refuses", 0)]
+
+
+def test_an_actor_region_or_source_is_corrected_like_a_claim(corrected: Path) -> None:
+    source = corrected / "sources" / "daily-article.yaml"
+    source.write_text(source.read_text(encoding="utf-8") + "corrections:\n  - date: 2026-01-10\n"
+                      "    note: The publisher is The Daily.\n", encoding="utf-8")
+    assert catalog_of(corrected).corrections[:3] == [
+        ("claims", "alice-demands-donetsk", 0), ("claims", "bob-refuses", 1), ("sources", "daily-article", 0)]
+    site = generate(corrected, TEMPLATES, "Site", None)
+    pages = {page.path: page.markdown for page in site.pages}
+    assert "The publisher is The Daily\\." in pages["sources/daily-article.md"].split("## Record history", 1)[1]
+    assert "(../sources/daily-article.md#record-history): The publisher is The Daily" in pages["corrections/index.md"]
+    feed = ET.fromstring({f.path: f.content for f in site.files}["feeds/corrections.xml"])
+    assert feed.findall(f"{A}entry")[2].findtext(f"{A}title").startswith("Correction: Source: ")
 
 
 def test_the_corrections_page_lists_each_by_day_and_links_its_claim(corrected: Path) -> None:

@@ -54,7 +54,7 @@ def test_unknown_field_with_hint_and_the_allowed_names(content: Path) -> None:
     assert found == [
         "actors/bob.yaml:1:1: name: required field is missing",
         "actors/bob.yaml:1:1: nmae: unknown field 'nmae'; did you mean 'name'? "
-        "(allowed here: aliases, kind, name, name_uk, represents, roles, wikidata)",
+        "(allowed here: aliases, corrections, kind, name, name_uk, represents, roles, wikidata)",
     ]
 
 
