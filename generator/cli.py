@@ -68,6 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error, file=sys.stderr)
         return 1
+    except BrokenPipeError:  # the reader of the output stopped early (`| head`): nothing is wrong with the content
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
     except Exception as error:  # an editor never sees a traceback; developers can ask for one
         if os.environ.get("GENERATOR_DEBUG"):
             raise
