@@ -448,7 +448,9 @@ class Claim(PagedRecord):
     standing: Standing = Field("reported", description="Where the claim stands now.")
     relations: list[Relation] = Field(default_factory=list, description="Links to other claims.")
     sources: list[Citation] = Field(min_length=1, description="Each source with its supporting quote.")
-    cameo: CameoCode | None = Field(
+    cameo: Annotated[CameoCode, WithJsonSchema({
+        "anyOf": [{"enum": list(get_args(CameoCode))}, {"type": "integer", "minimum": 1, "maximum": 20}]})
+    ] | None = Field(
         None,
         description="The CAMEO event root code, two digits, where the kind does not give it (an action or an event: "
         "'04' for talks or a call, '19' for fighting) or gives the wrong one; see the Data page.",
