@@ -27,7 +27,8 @@ RECORD_PAGES = {"claims": Paths.claim, "actors": Paths.actor, "regions": Paths.r
 
 def correction(catalog: Catalog, key: CorrectionKey) -> Correction:
     folder, record_id, at = key
-    return getattr(catalog, folder)[record_id].corrections[at]
+    found: Correction = getattr(catalog, folder)[record_id].corrections[at]
+    return found
 
 
 def corrected_page(key: CorrectionKey) -> str:
@@ -41,10 +42,10 @@ def corrected_title(catalog: Catalog, key: CorrectionKey) -> str:
     folder, record_id, _ = key
     record = getattr(catalog, folder)[record_id]
     if folder == "claims":
-        return record.summary
+        return str(record.summary)
     if folder == "sources":
         return f"Source: {source_title(record)}"
-    return record.name
+    return str(record.name)
 
 
 def correction_years(catalog: Catalog) -> list[int]:

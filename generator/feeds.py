@@ -12,6 +12,7 @@ import posixpath
 import uuid
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
+from functools import partial
 
 from .catalog import Catalog
 from .corrections_pages import corrected_page, corrected_title, correction
@@ -43,8 +44,10 @@ def build_feeds(catalog: Catalog, site_name: str, site_url: str | None, memo: Me
     for region_id, region in catalog.regions.items():
         feeds.append(feed(Feeds.region(region_id), Paths.region(region_id), f"{region.name} — {site_name}",
                           claims_of(catalog.claims_by_region, region_id)))
-    for path, make in ((Feeds.changes, _changes_feed), (Feeds.corrections, _corrections_feed)):
-        feeds.append(memo(path, (site_name, site_url), lambda make=make: make(catalog, site_name, site_url))
+    makers: tuple[tuple[str, Callable[[Catalog, str, str | None], OutputFile]], ...] = (
+        (Feeds.changes, _changes_feed), (Feeds.corrections, _corrections_feed))
+    for path, make in makers:
+        feeds.append(memo(path, (site_name, site_url), partial(make, catalog, site_name, site_url))
                      if memo is not None else make(catalog, site_name, site_url))
     return feeds
 
