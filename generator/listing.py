@@ -107,6 +107,7 @@ class TimelineGroup:
     claim_ids: list[str]
     year: int
     month: int | None = None  # None for the claims of a year dated to the year only
+    total: int | None = None  # the group's claims where it lists only the latest of them
 
     @property
     def path(self) -> str:
@@ -131,8 +132,9 @@ def timeline_groups(catalog: Catalog) -> list[TimelineGroup]:
 
 
 def recent_groups(catalog: Catalog, limit: int = RECENT_CLAIMS) -> tuple[list[TimelineGroup], list[TimelineGroup]]:
-    """The timeline's groups split in two: the latest, in whole months, up to `limit` claims (always one
-    group at least), then the earlier groups, newest first, for links to their pages."""
+    """The timeline's groups split in two: the latest, in whole months, up to `limit` claims, then the earlier
+    groups, newest first, for links to their pages. A latest month of more than `limit` claims is shown alone,
+    cut to its latest `limit` (its `total` says how many it has, and its page lists them all)."""
     groups = timeline_groups(catalog)
     shown: list[TimelineGroup] = []
     earlier: list[TimelineGroup] = []
@@ -143,15 +145,20 @@ def recent_groups(catalog: Catalog, limit: int = RECENT_CLAIMS) -> tuple[list[Ti
         else:
             shown.append(group)
             count += len(group.claim_ids)
+    if shown and len(shown[0].claim_ids) > limit:  # the latest month alone is longer: its latest claims
+        whole = shown[0]
+        shown = [TimelineGroup(whole.label, whole.claim_ids[-limit:], whole.year, whole.month, len(whole.claim_ids))]
     return shown[::-1], earlier
 
 
 def recent_claims(catalog: Catalog, limit: int = RECENT_CLAIMS) -> tuple[list[str], list[TimelineGroup]]:
     """The claims of `recent_groups` in date order (claims dated to the year only first in their year),
-    and the earlier months."""
+    and the earlier months, after the latest month where only its latest claims are shown."""
     shown, earlier = recent_groups(catalog, limit)
     ids = {claim_id for group in shown for claim_id in group.claim_ids}
-    return [claim_id for claim_id in catalog.claim_order if claim_id in ids], earlier
+    cut = [whole for group in shown if group.total for whole in timeline_groups(catalog)
+           if (whole.year, whole.month, whole.label) == (group.year, group.month, group.label)]
+    return [claim_id for claim_id in catalog.claim_order if claim_id in ids], cut + earlier
 
 
 def group_by_issue(catalog: Catalog, claim_ids: list[str]) -> list[tuple[str | None, list[str]]]:

@@ -164,3 +164,12 @@ def test_each_page_of_an_index_links_every_other_and_together_every_record(
             assert set(index_pages) - {path} <= links(small_pages, path), path
             linked |= links(small_pages, path)
         assert {page_of(record_id) for record_id in table} <= linked
+
+
+def test_a_latest_month_longer_than_the_timeline_is_cut_to_its_latest_claims_and_linked(catalog: Catalog) -> None:
+    shown, _ = listing.recent_groups(catalog, 5)
+    whole = listing.timeline_groups(catalog)[-1]
+    assert len(whole.claim_ids) > 5
+    assert [(group.claim_ids, group.total) for group in shown] == [(whole.claim_ids[-5:], len(whole.claim_ids))]
+    listed, earlier = listing.recent_claims(catalog, 5)
+    assert len(listed) == 5 and earlier[0] == whole  # the claims index links the whole month first
