@@ -7,7 +7,10 @@ Each function takes the catalog the page reads, so that under the preview what a
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from itertools import islice
+from typing import Any
 
 from .catalog import Catalog, span_year
 from .labels import ROLE_LABELS
@@ -25,6 +28,71 @@ earlier months are linked to their own pages. A page stays readable, and an edit
 rebuild them. A site with fewer claims lists them all."""
 
 
+PAGE_CLAIMS = 50
+"""The most claims one page lists. A longer listing is split into pages of this many (`Part`), each linked
+from the first; an actor's, region's, source's or thread's page with more than this many claims shows a
+summary and its latest claims (`LATEST_CLAIMS`) and links a page for each month (`monthly_pages.py`). A claim
+line with its footnotes (one a source) is 0.6 to 1.5 KB of Markdown, about 1.4 times that in HTML: a page of
+50 stays near 100 KB of HTML, theme included, whatever the size of the content."""
+
+LATEST_CLAIMS = 10
+
+INDEX_ROWS = 400
+"""The most rows of the actors' and the sources' index pages: a longer index goes on over numbered pages
+(`/sources/page/2/`), each linked from every other. A row is about 0.2 KB of Markdown."""
+"""How many of the latest claims a summary page lists in each of its sections."""
+
+
+@dataclass(frozen=True)
+class Part:
+    """One page of a listing: its number (from 1), how many pages the listing has, and the claims it lists
+    under each of the listing's sections (a section name, then claim ids in date order)."""
+
+    number: int
+    count: int
+    sections: tuple[tuple[str, tuple[str, ...]], ...]
+
+    def ids(self, section: str) -> tuple[str, ...]:
+        """This page's claims of one section (none if the section is on other pages)."""
+        return next((ids for name, ids in self.sections if name == section), ())
+
+    @property
+    def size(self) -> int:
+        return sum(len(ids) for _, ids in self.sections)
+
+
+def split_listing(sections: Sequence[tuple[str, Sequence[str]]], size: int | None = None) -> list[Part]:
+    """A listing cut into pages of at most `size` claims (PAGE_CLAIMS), sections kept in order and a section
+    continued on the next page where it does not fit; always one page at least, even for an empty listing."""
+    size = size or PAGE_CLAIMS
+    entries = [(name, claim_id) for name, ids in sections for claim_id in ids]
+    chunks = [entries[start:start + size] for start in range(0, len(entries), size)] or [[]]
+    parts = []
+    for number, chunk in enumerate(chunks, start=1):
+        grouped: dict[str, list[str]] = {}
+        for name, claim_id in chunk:
+            grouped.setdefault(name, []).append(claim_id)
+        parts.append(Part(number, len(chunks), tuple((name, tuple(ids)) for name, ids in grouped.items())))
+    return parts
+
+
+def page_count(lists: Sequence[Sequence[str]]) -> int:
+    """How many pages a listing of these claims takes (`split_listing`)."""
+    total = sum(len(ids) for ids in lists)
+    return max(1, -(-total // PAGE_CLAIMS))
+
+
+def index_page_count(rows: int) -> int:
+    """How many pages an index of this many rows takes (INDEX_ROWS a page)."""
+    return max(1, -(-rows // INDEX_ROWS))
+
+
+def index_rows(table: Mapping[str, Any], number: int) -> list[tuple[str, Any]]:
+    """The rows of one page of an index: the records of `table` (in its order) that page `number` lists."""
+    start = (number - 1) * INDEX_ROWS
+    return list(islice(table.items(), start, start + INDEX_ROWS))
+
+
 def thread_window(thread: list[str], claim_id: str, reach: int = THREAD_REACH) -> list[str]:
     """The claims of a thread nearest to `claim_id` in date order, this one included: `reach` before it and
     `reach` after it, more on one side where the other has fewer."""
@@ -39,6 +107,7 @@ class TimelineGroup:
     claim_ids: list[str]
     year: int
     month: int | None = None  # None for the claims of a year dated to the year only
+    total: int | None = None  # the group's claims where it lists only the latest of them
 
     @property
     def path(self) -> str:
@@ -63,8 +132,9 @@ def timeline_groups(catalog: Catalog) -> list[TimelineGroup]:
 
 
 def recent_groups(catalog: Catalog, limit: int = RECENT_CLAIMS) -> tuple[list[TimelineGroup], list[TimelineGroup]]:
-    """The timeline's groups split in two: the latest, in whole months, up to `limit` claims (always one
-    group at least), then the earlier groups, newest first, for links to their pages."""
+    """The timeline's groups split in two: the latest, in whole months, up to `limit` claims, then the earlier
+    groups, newest first, for links to their pages. A latest month of more than `limit` claims is shown alone,
+    cut to its latest `limit` (its `total` says how many it has, and its page lists them all)."""
     groups = timeline_groups(catalog)
     shown: list[TimelineGroup] = []
     earlier: list[TimelineGroup] = []
@@ -75,15 +145,20 @@ def recent_groups(catalog: Catalog, limit: int = RECENT_CLAIMS) -> tuple[list[Ti
         else:
             shown.append(group)
             count += len(group.claim_ids)
+    if shown and len(shown[0].claim_ids) > limit:  # the latest month alone is longer: its latest claims
+        whole = shown[0]
+        shown = [TimelineGroup(whole.label, whole.claim_ids[-limit:], whole.year, whole.month, len(whole.claim_ids))]
     return shown[::-1], earlier
 
 
 def recent_claims(catalog: Catalog, limit: int = RECENT_CLAIMS) -> tuple[list[str], list[TimelineGroup]]:
     """The claims of `recent_groups` in date order (claims dated to the year only first in their year),
-    and the earlier months."""
+    and the earlier months, after the latest month where only its latest claims are shown."""
     shown, earlier = recent_groups(catalog, limit)
     ids = {claim_id for group in shown for claim_id in group.claim_ids}
-    return [claim_id for claim_id in catalog.claim_order if claim_id in ids], earlier
+    cut = [whole for group in shown if group.total for whole in timeline_groups(catalog)
+           if (whole.year, whole.month, whole.label) == (group.year, group.month, group.label)]
+    return [claim_id for claim_id in catalog.claim_order if claim_id in ids], cut + earlier
 
 
 def group_by_issue(catalog: Catalog, claim_ids: list[str]) -> list[tuple[str | None, list[str]]]:
@@ -112,3 +187,27 @@ def months_of_year(catalog: Catalog, year: int) -> list[int]:
 
 def days_in_month(catalog: Catalog, year: int, month: int) -> list[PartialDate]:
     return [day for day in catalog.days() if (day.year, day.month) == (year, month)]
+
+
+# --- the date pages' listings, by section, cut into pages (`split_listing`) -------------------------
+
+
+def day_sections(catalog: Catalog, day: PartialDate) -> list[tuple[str, Sequence[str]]]:
+    return [("happened", catalog.happened_on_day.get(day, [])), ("reported", catalog.reported_on_day.get(day, [])),
+            ("deadlines", catalog.deadline_on_day.get(day, [])), ("scheduled", catalog.scheduled_on_day.get(day, []))]
+
+
+def month_sections(catalog: Catalog, year: int, month: int) -> list[tuple[str, Sequence[str]]]:
+    key = (year, month)
+    return [("happened", catalog.happened_in_month.get(key, [])), ("reported", catalog.reported_in_month.get(key, [])),
+            ("deadlines", catalog.deadline_in_month.get(key, [])), ("scheduled", catalog.scheduled_in_month.get(key, []))]
+
+
+def year_sections(catalog: Catalog, year: int) -> list[tuple[str, Sequence[str]]]:
+    return [("year-only", catalog.happened_in_year_only.get(year, [])),
+            ("spans", catalog.happened_as_span_in_year.get(year, []))]
+
+
+def day_page_count(catalog: Catalog, day: PartialDate) -> int:
+    """How many pages a day's listing takes, for the links of its month's page."""
+    return page_count([ids for _, ids in day_sections(catalog, day)])

@@ -9,18 +9,38 @@ template sees the variables of its row (`context`) and the template API of `rend
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
-from . import corrections_pages, positions_pages
+from . import corrections_pages, monthly_pages, positions_pages
 from .catalog import Catalog
 from .history import FileHistory
 from .labels import actor_names, issue_label, month_label, plural, source_title
+from .listing import Part, day_sections, month_sections, split_listing, year_sections
 from .maps import SMALL_MAP_TOLERANCE, load_shapes
 from .page import IndexPage, Page, PagesOf
 from .reads import Tracking
 from .renderer import PageCache, Renderer, render_settings
 from .structured_data import claim_jsonld
 from .urls import Feeds, Paths
+
+K = TypeVar("K")
+Sections = list[tuple[str, Sequence[str]]]
+
+
+def _paged(keys: Callable[[Catalog], Iterable[K]], sections: Callable[[Catalog, K], Sections]
+           ) -> Callable[[Catalog], Iterator[tuple[K, Part]]]:
+    """A date family's keys with each page of their listing (`listing.split_listing`)."""
+    def each(catalog: Catalog) -> Iterator[tuple[K, Part]]:
+        for key in keys(catalog):
+            for part in split_listing(sections(catalog, key)):
+                yield key, part
+    return each
+
+
+def _page_suffix(part: Part) -> str:
+    return f", page {part.number} of {part.count}" if part.count > 1 else ""
 
 
 def _claim_description(catalog: Catalog, claim_id: str) -> str:
@@ -35,13 +55,15 @@ FAMILIES: tuple[IndexPage | PagesOf, ...] = (
               "What each side in the Russia–Ukraine war negotiations demanded, offered and refused, "
               "claim by claim, with the sources for every one.", meta={"feed": Feeds.all}, intro=True),
 
-    IndexPage("actors.md.j2", Paths.actors, "Actors", "The people, states and organisations whose claims are recorded."),
+    IndexPage("actors.md.j2", Paths.actors, "Actors", "The people, states and organisations whose claims are recorded.",
+              context={"number": 1}),
     PagesOf("actor.md.j2", lambda c: c.actors, Paths.actor,
             title=lambda c, actor_id: c.actors[actor_id].name,
             description=lambda c, actor_id: f"What {c.actors[actor_id].name} demanded, offered, refused and said, "
                                             "claim by claim, with sources.",
             origin="actors", meta=lambda c, actor_id: {"feed": Feeds.actor(actor_id)},
-            context=lambda c, actor_id: {"actor_id": actor_id, "actor": c.actors[actor_id]}),
+            context=lambda c, actor_id: {"actor_id": actor_id, "actor": c.actors[actor_id],
+                                         "periods": monthly_pages.actor_periods(c, actor_id)}),
 
     IndexPage("regions.md.j2", Paths.regions, "Regions", "Claims about each region of Ukraine."),
     PagesOf("region.md.j2", lambda c: c.regions, Paths.region,
@@ -49,15 +71,18 @@ FAMILIES: tuple[IndexPage | PagesOf, ...] = (
             description=lambda c, region_id: f"Claims about {c.regions[region_id].name}: demanded, offered, "
                                              "occupied or attacked, with sources.",
             origin="regions", meta=lambda c, region_id: {"feed": Feeds.region(region_id)},
-            context=lambda c, region_id: {"region_id": region_id, "region": c.regions[region_id]}),
+            context=lambda c, region_id: {"region_id": region_id, "region": c.regions[region_id],
+                                           "periods": monthly_pages.region_periods(c, region_id)}),
 
-    IndexPage("sources.md.j2", Paths.sources, "Sources", "The publications the claims come from."),
+    IndexPage("sources.md.j2", Paths.sources, "Sources", "The publications the claims come from.",
+              context={"number": 1}),
     PagesOf("source.md.j2", lambda c: c.sources, Paths.source,
             title=lambda c, source_id: source_title(c.sources[source_id]),
             description=lambda c, source_id: f"{c.sources[source_id].publisher}: {source_title(c.sources[source_id])}."
                                              " The claims it reports, with its exact words.",
             origin="sources",
-            context=lambda c, source_id: {"source_id": source_id, "source": c.sources[source_id]}),
+            context=lambda c, source_id: {"source_id": source_id, "source": c.sources[source_id],
+                                           "periods": monthly_pages.source_periods(c, source_id)}),
 
     IndexPage("claims.md.j2", Paths.claims, "Claims", "Every recorded claim, by date."),
     PagesOf("claim.md.j2", lambda c: c.claims, Paths.claim,
@@ -67,19 +92,22 @@ FAMILIES: tuple[IndexPage | PagesOf, ...] = (
             context=lambda c, claim_id: {"claim_id": claim_id, "claim": c.claims[claim_id]}),
 
     IndexPage("dates.md.j2", Paths.dates, "Dates", "Claims by the month and day they were made or reported."),
-    PagesOf("year.md.j2", lambda c: c.years(), Paths.year,
-            title=lambda c, year: str(year),
-            description=lambda c, year: f"Claims made, reported or falling due in {year}, month by month.",
-            context=lambda c, year: {"year": year}),
-    PagesOf("month.md.j2", lambda c: c.months(), lambda year_month: Paths.month(*year_month),
-            title=lambda c, year_month: month_label(*year_month),
-            description=lambda c, year_month: f"Claims made, reported or falling due in {month_label(*year_month)}.",
-            context=lambda c, year_month: {"year": year_month[0], "month": year_month[1],
-                                           "label": month_label(*year_month)}),
-    PagesOf("day.md.j2", lambda c: c.days(), Paths.day,
-            title=lambda c, day: day.label,
-            description=lambda c, day: f"Claims made, reported or falling due on {day.label}.",
-            context=lambda c, day: {"day": day}),
+    PagesOf("year.md.j2", _paged(lambda c: c.years(), year_sections),
+            lambda key: Paths.part(Paths.year(key[0]), key[1].number),
+            title=lambda c, key: f"{key[0]}{_page_suffix(key[1])}",
+            description=lambda c, key: f"Claims made, reported or falling due in {key[0]}, month by month.",
+            context=lambda c, key: {"year": key[0], "part": key[1]}),
+    PagesOf("month.md.j2", _paged(lambda c: c.months(), lambda c, key: month_sections(c, *key)),
+            lambda key: Paths.part(Paths.month(*key[0]), key[1].number),
+            title=lambda c, key: f"{month_label(*key[0])}{_page_suffix(key[1])}",
+            description=lambda c, key: f"Claims made, reported or falling due in {month_label(*key[0])}.",
+            context=lambda c, key: {"year": key[0][0], "month": key[0][1], "label": month_label(*key[0]),
+                                    "part": key[1]}),
+    PagesOf("day.md.j2", _paged(lambda c: c.days(), day_sections),
+            lambda key: Paths.part(Paths.day(key[0]), key[1].number),
+            title=lambda c, key: f"{key[0].label}{_page_suffix(key[1])}",
+            description=lambda c, key: f"Claims made, reported or falling due on {key[0].label}.",
+            context=lambda c, key: {"day": key[0], "part": key[1]}),
 
     IndexPage("timeline.md.j2", Paths.timeline, "Timeline",
               "Every claim and event in the Russia–Ukraine negotiations by date, month by month."),
@@ -91,12 +119,13 @@ FAMILIES: tuple[IndexPage | PagesOf, ...] = (
             description=lambda c, issue: f"How each side's position on {issue_label(issue, c.questions)} changed "
                                          "over time, "
                                          "claim by claim.",
-            context=lambda c, issue: {"issue": issue}),
-) + positions_pages.FAMILIES + corrections_pages.FAMILIES
+            context=lambda c, issue: {"issue": issue, "periods": monthly_pages.thread_periods(c, issue)}),
+) + monthly_pages.FAMILIES + positions_pages.FAMILIES + corrections_pages.FAMILIES
 """Every page family of the site."""
 
 
-TEMPLATE_HELPERS = (positions_pages.template_globals, corrections_pages.template_globals)
+TEMPLATE_HELPERS = (positions_pages.template_globals, corrections_pages.template_globals,
+                    monthly_pages.template_globals)
 """What the templates of the families kept in modules of their own call (`Renderer`'s `helpers`)."""
 
 INDEX_PAGES = tuple(family.path for family in FAMILIES if isinstance(family, IndexPage))

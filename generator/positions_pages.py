@@ -119,15 +119,18 @@ def change_badge(catalog: Catalog, side_id: str, claim_id: str) -> str:
     return f'<span class="explainer-change change-{change or "unclassified"}">{CHANGE_LABELS[change]}</span>'
 
 
-def step_maps(renderer: Renderer, side_id: str, issue: str) -> str:
-    """A row of small maps, one per step of a side's territorial position, each captioned with its date and
-    the kind of move. Drawn from coarser shapes than the full maps, so that a row stays light."""
+def step_maps(renderer: Renderer, side_id: str, issue: str, latest: int | None = None) -> str:
+    """A row of small maps, one per step of a side's territorial position (the `latest` steps alone, where
+    given), each captioned with its date and the kind of move. Drawn from coarser shapes than the full maps,
+    so that a row stays light."""
     shapes = renderer.small_shapes
     if shapes is None:
         return ""
     catalog = renderer.catalog
     figures = []
-    for at, claim_id in enumerate(maps_of(catalog, side_id, issue), start=1):
+    steps = maps_of(catalog, side_id, issue)
+    first = max(0, len(steps) - latest) if latest else 0
+    for at, claim_id in enumerate(steps[first:], start=first + 1):
         claim = catalog.claims[claim_id]
         roles = {m.region: m.role for m in claim.regions if m.role in ("demanded", "offered")}
         regions = [MapRegion(catalog.regions[rid].iso, catalog.regions[rid].name, None, role,
@@ -156,7 +159,7 @@ def template_globals(renderer: Renderer) -> dict[str, Any]:
         "compared_months": bound(compared_months), "changed_cells": bound(changed_cells),
         "moves_by_question": bound(moves_by_question), "change_counts": bound(change_counts),
         "reporting_of": bound(reporting_of), "maps_of": bound(maps_of), "change_badge": bound(change_badge),
-        "step_maps": lambda side_id, issue: step_maps(renderer, side_id, issue),
+        "step_maps": lambda side_id, issue, latest=None: step_maps(renderer, side_id, issue, latest),
         "changes_per_issue": CHANGES_PER_ISSUE,
     }
 

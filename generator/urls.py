@@ -56,6 +56,22 @@ class Paths:
     def day(date: PartialDate) -> str:
         return f"dates/{date.year:04d}/{date.month:02d}/{date.day:02d}.md"
 
+    @staticmethod
+    def part(path: str, number: int) -> str:
+        """The `number`th page of a listing too long for one page (`listing.Part`); the first is the page itself:
+        'dates/2025/07/index.md', 2 → 'dates/2025/07/page/2.md'; 'dates/2025/07/03.md', 2 → 'dates/2025/07/03/page/2.md'."""
+        if number == 1:
+            return path
+        folder = path.removesuffix("index.md").removesuffix(".md").rstrip("/")
+        return f"{folder}/page/{number}.md"
+
+    @staticmethod
+    def period(owner: str, year: int, month: int | None) -> str:
+        """The page of a record's claims in one month, or, for `month` None, of those dated to the year only or
+        as a range (`monthly_pages.py`): 'actors/putin.md', 2025, 7 → 'actors/putin/2025/07/index.md'."""
+        folder = owner.removesuffix(".md")
+        return f"{folder}/{year:04d}/{month:02d}/index.md" if month else f"{folder}/{year:04d}/index.md"
+
     # who stands where (positions_pages.py): now, at the end of each month, two months compared
     positions = "positions/index.md"
     changes = "changes/index.md"

@@ -8,12 +8,13 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from generator import listing
 from generator.catalog import Catalog
 from generator.pipeline import check
 from generator.positions_pages import compared_pairs
 
 FAMILIES = ("home", "timeline", "thread", "actor", "region", "day", "month", "year", "claim", "source", "data",
-            "positions-month", "positions-compared", "changes", "thread-maps")
+            "positions-month", "positions-compared", "changes", "thread-maps", "listing-page")
 INDEXES = ("actors/", "regions/", "claims/", "sources/", "dates/", "threads/", "positions/", "changes/", "method/",
            "about/")
 """The index pages and the hand-written pages: their addresses are fixed."""
@@ -50,7 +51,17 @@ def family_pages(content: Path) -> dict[str, str]:
         "source": f"sources/{busiest(catalog.claims_by_source)}/",
         "data": "data/",
         **position_pages(catalog),
+        "listing-page": listing_page(catalog),
     }
+
+
+def listing_page(catalog: Catalog) -> str:
+    """The second page of the busiest month's listing (`listing.Part`), or that month's page while it fits on
+    one page."""
+    listed = {key: [i for _, ids in listing.month_sections(catalog, *key) for i in ids] for key in catalog.months()}
+    year, month = busiest(listed)
+    more = listing.page_count([listed[(year, month)]]) > 1
+    return f"dates/{year:04d}/{month:02d}/" + ("page/2/" if more else "")
 
 
 def position_pages(catalog: Catalog) -> dict[str, str]:

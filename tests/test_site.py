@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import json
 from collections import deque
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 
+from generator import listing, monthly_pages
 from generator.catalog import span_year
 from generator.listing import RECENT_CLAIMS
 from generator.pipeline import check
+from generator.urls import site_url_of
 
 from .conftest import ROOT, SMALL, build, make_project
 from .html_pages import Link, page_file, parse, resolve
@@ -118,29 +121,62 @@ def parse_cached(parsed: dict, file: Path):
     return parsed[file]
 
 
-def test_every_record_page_is_within_three_clicks_of_home(real_site: Path) -> None:
-    catalog, _ = check(ROOT / "content")
-    assert catalog is not None
-    home = page_file(real_site, "")
-    depth = {home: 0}
-    queue = deque([home])
+def within(site: Path, start: str, clicks: int) -> set[Path]:
+    """The pages of the built site that a reader reaches from `start` (a URL) in at most `clicks` clicks."""
+    first = page_file(site, start)
+    depth = {first: 0}
+    queue = deque([first])
     while queue:
         current = queue.popleft()
-        if depth[current] == 3:
+        if depth[current] == clicks:
             continue
         for link in parse(current).links:
-            target = resolve(real_site, current, link.href)
+            target = resolve(site, current, link.href)
             if target and target[0].suffix == ".html" and target[0].is_file() and target[0] not in depth:
                 depth[target[0]] = depth[current] + 1
                 queue.append(target[0])
+    return set(depth)
+
+
+def test_every_record_page_is_within_three_clicks_of_home(real_site: Path) -> None:
+    catalog, _ = check(ROOT / "content")
+    assert catalog is not None
+    reached = within(real_site, "", 3)
+    # The pages of long listings (a record's months, a listing's further pages), where the content has them.
+    listing_pages = [site_url_of(entry["path"]) for family in monthly_pages.FAMILIES
+                     for entry in family.entries(catalog, "")]
     wanted = (
         [f"actors/{i}/" for i in catalog.actors] + [f"regions/{i}/" for i in catalog.regions]
         + [f"claims/{i}/" for i in catalog.claims] + [f"sources/{i}/" for i in catalog.sources]
         + [f"dates/{d.year:04d}/{d.month:02d}/{d.day:02d}/" for d in catalog.days()]
         + [f"dates/{y:04d}/{m:02d}/" for y, m in catalog.months()] + [f"dates/{y:04d}/" for y in catalog.years()]
+        + listing_pages
     )
-    unreachable = [url for url in wanted if page_file(real_site, url) not in depth]
+    unreachable = [url for url in wanted if page_file(real_site, url) not in reached]
     assert unreachable == []
+
+
+def test_every_claim_of_a_listing_is_within_three_clicks_of_its_index(real_site: Path) -> None:
+    """However long a record's or a date's listing grows, its claims stay three clicks from the index
+    that links the record's page: index, the record's page, the page of its month, the claim."""
+    catalog, _ = check(ROOT / "content")
+    assert catalog is not None
+
+    def claims_of(sections: list[tuple[str, Sequence[str]]]) -> set[str]:
+        return {claim_id for _, ids in sections for claim_id in ids}
+
+    listings = {
+        "actors/": set().union(*(claims_of(monthly_pages.actor_sections(catalog, i)) for i in catalog.actors)),
+        "regions/": set().union(*(claims_of(monthly_pages.region_sections(catalog, i)) for i in catalog.regions)),
+        "sources/": set().union(*(claims_of(monthly_pages.source_sections(catalog, i)) for i in catalog.sources)),
+        "threads/": set().union(*(claims_of(monthly_pages.thread_sections(catalog, i)) for i in catalog.issues())),
+        "dates/": set().union(*(claims_of(listing.day_sections(catalog, day)) for day in catalog.days())),
+    }
+    for index, claim_ids in listings.items():
+        assert claim_ids, index
+        reached = within(real_site, index, 3)
+        unreachable = sorted(i for i in claim_ids if page_file(real_site, f"claims/{i}/") not in reached)
+        assert unreachable == [], index
 
 
 def test_pages_ask_nothing_of_other_hosts(real_site: Path) -> None:

@@ -1,0 +1,175 @@
+"""Pages stay bounded as the content grows (a synthetic corpus of 1,000 claims, bench/make_corpus.py): no
+listing page shows more than a page's worth of claims, and every claim an actor's, region's, source's,
+thread's or date's page once listed in full is still linked from that page or from one of its own pages
+(its months and their pages) — three clicks from the index that links the record's page."""
+
+from __future__ import annotations
+
+import posixpath
+import re
+import subprocess
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+import pytest
+
+from generator import listing, monthly_pages
+from generator.catalog import Catalog
+from generator.page import Page
+from generator.pipeline import check, generate
+from generator.urls import Paths
+
+from .conftest import ROOT
+
+pytestmark = pytest.mark.build
+
+CLAIM_LINK = re.compile(r"\]\((?:\.\./)*claims/([a-z0-9-]+)\.md\)")
+PAGE_LINK = re.compile(r"\]\(((?:\.\./)*[a-z0-9/._-]+\.md)\)")
+FOOTNOTE = re.compile(r"^\[\^([a-z0-9-]+)--[a-z0-9-]+\]:", re.M)
+
+MARKDOWN_BOUND = 160_000
+"""The most Markdown a page of a bounded family may weigh: about 1.4 times that in HTML, theme included,
+stays below the 250 KB a page may weigh on a reader's phone."""
+
+UNBOUNDED_HERE = ("positions/", "changes/", "claims/", "timeline.md")
+"""Families bounded by other means, tested elsewhere: the positions and changes pages (by the issues and
+sides), a claim's page (its thread window), the timeline and the claims index (RECENT_CLAIMS)."""
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    out = tmp_path_factory.mktemp("corpus") / "project"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "1000", str(out)], check=True,
+                   capture_output=True)
+    return out / "content"
+
+
+@pytest.fixture(scope="module")
+def catalog(corpus: Path) -> Catalog:
+    found, problems = check(corpus)
+    assert found is not None, problems
+    return found
+
+
+@pytest.fixture(scope="module")
+def pages(corpus: Path) -> dict[str, Page]:
+    """The pages with the site's own bounds."""
+    return {page.path: page for page in generate(corpus, ROOT / "theme" / "templates").pages}
+
+
+@pytest.fixture(scope="module")
+def small_pages(corpus: Path) -> Iterator[dict[str, Page]]:
+    """The pages with bounds so small that every kind of split occurs in a corpus of this size: days and
+    months over several pages, records over several months and months of a record over several pages."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(listing, "PAGE_CLAIMS", 4)
+        patch.setattr(listing, "LATEST_CLAIMS", 2)
+        patch.setattr(listing, "INDEX_ROWS", 10)
+        yield {page.path: page for page in generate(corpus, ROOT / "theme" / "templates").pages}
+
+
+def shown(page: Page) -> set[str]:
+    """The claims a page shows as lines of a list: each line adds its claim's footnotes to the page."""
+    return set(FOOTNOTE.findall(page.markdown))
+
+
+def links(pages: dict[str, Page], path: str) -> set[str]:
+    """The pages a page links to, as paths."""
+    here = posixpath.dirname(path)
+    body = pages[path].markdown.split("\n[^", 1)[0]
+    return {posixpath.normpath(posixpath.join(here, link)) for link in PAGE_LINK.findall(body)}
+
+
+def claims_linked(page: Page) -> set[str]:
+    return set(CLAIM_LINK.findall(page.markdown.split("\n[^", 1)[0]))
+
+
+def own_pages(pages: dict[str, Page], path: str) -> set[str]:
+    """A page and the pages it links that belong to it: its months and the further pages of a listing."""
+    folder = path.removesuffix("index.md").removesuffix(".md").rstrip("/") + "/"
+    return {path} | {linked for linked in links(pages, path) if linked.startswith(folder) and linked in pages}
+
+
+def listed_in_full(catalog: Catalog) -> Iterator[tuple[str, set[str]]]:
+    """Each record and date page with every claim its listing holds."""
+    def union(sections: Sequence[tuple[str, Sequence[str]]]) -> set[str]:
+        return {claim_id for _, ids in sections for claim_id in ids}
+
+    for actor_id in catalog.actors:
+        yield Paths.actor(actor_id), union(monthly_pages.actor_sections(catalog, actor_id))
+    for region_id in catalog.regions:
+        yield Paths.region(region_id), union(monthly_pages.region_sections(catalog, region_id))
+    for source_id in catalog.sources:
+        yield Paths.source(source_id), union(monthly_pages.source_sections(catalog, source_id))
+    for issue in catalog.issues():
+        yield Paths.thread(issue), union(monthly_pages.thread_sections(catalog, issue))
+    for day in catalog.days():
+        yield Paths.day(day), union(listing.day_sections(catalog, day))
+    for year, month in catalog.months():
+        yield Paths.month(year, month), union(listing.month_sections(catalog, year, month))
+    for year in catalog.years():
+        yield Paths.year(year), union(listing.year_sections(catalog, year))
+
+
+def test_no_page_lists_more_than_a_page_of_claims_or_outweighs_the_bound(pages: dict[str, Page]) -> None:
+    bounded = {path: page for path, page in pages.items() if not path.startswith(UNBOUNDED_HERE)}
+    too_many = {path: len(shown(page)) for path, page in bounded.items() if len(shown(page)) > listing.PAGE_CLAIMS}
+    assert too_many == {}
+    too_heavy = {path: len(page.markdown.encode()) for path, page in bounded.items()
+                 if len(page.markdown.encode()) > MARKDOWN_BOUND}
+    assert too_heavy == {}
+
+
+def test_the_corpus_has_records_listed_month_by_month(catalog: Catalog, pages: dict[str, Page]) -> None:
+    """With the site's own bounds, the corpus's busiest actors and regions are listed month by month."""
+    busiest = max(catalog.actors, key=lambda actor_id: len(catalog.claims_by_actor.get(actor_id, [])))
+    assert len(catalog.claims_by_actor[busiest]) > listing.PAGE_CLAIMS
+    months = [path for path in links(pages, Paths.actor(busiest)) if path.startswith(f"actors/{busiest}/")]
+    assert months and all(path in pages for path in months)
+
+
+def test_every_claim_of_a_listing_is_linked_from_its_page_or_its_own_pages(
+        catalog: Catalog, small_pages: dict[str, Page]) -> None:
+    missing = {}
+    for path, expected in listed_in_full(catalog):
+        reachable: set[str] = set()
+        for own in own_pages(small_pages, path):
+            reachable |= claims_linked(small_pages[own])
+        if not expected <= reachable:
+            missing[path] = sorted(expected - reachable)[:3]
+    assert missing == {}
+
+
+def test_small_bounds_split_every_kind_of_listing_and_bound_every_page(small_pages: dict[str, Page]) -> None:
+    for prefix in ("actors/", "regions/", "threads/", "sources/", "dates/"):
+        assert any(path.startswith(prefix) and "/page/" in path for path in small_pages), prefix
+    assert any(re.fullmatch(r"actors/[a-z0-9-]+/\d{4}/\d{2}/index\.md", path) for path in small_pages)
+    summary_bound = 3 * 2  # an actor's page: the latest two of each of its three listings
+    for path, page in small_pages.items():
+        if path.startswith(UNBOUNDED_HERE) or path.startswith("threads/") or path == Paths.home:
+            continue  # a thread's page shows the latest five claims of each side, the home page its latest ten
+        assert len(shown(page)) <= max(4, summary_bound), path
+
+
+def test_each_page_of_an_index_links_every_other_and_together_every_record(
+        catalog: Catalog, small_pages: dict[str, Page]) -> None:
+    for index, table, page_of in ((Paths.actors, catalog.actors, Paths.actor),
+                                  (Paths.sources, catalog.sources, Paths.source)):
+        numbers = range(1, -(-len(table) // 10) + 1)
+        index_pages = [Paths.part(index, number) for number in numbers]
+        assert len(index_pages) > 1 and all(path in small_pages for path in index_pages)
+        linked: set[str] = set()
+        for path in index_pages:
+            assert set(index_pages) - {path} <= links(small_pages, path), path
+            linked |= links(small_pages, path)
+        assert {page_of(record_id) for record_id in table} <= linked
+
+
+def test_a_latest_month_longer_than_the_timeline_is_cut_to_its_latest_claims_and_linked(catalog: Catalog) -> None:
+    shown, _ = listing.recent_groups(catalog, 5)
+    whole = listing.timeline_groups(catalog)[-1]
+    assert len(whole.claim_ids) > 5
+    assert [(group.claim_ids, group.total) for group in shown] == [(whole.claim_ids[-5:], len(whole.claim_ids))]
+    listed, earlier = listing.recent_claims(catalog, 5)
+    assert len(listed) == 5 and earlier[0] == whole  # the claims index links the whole month first
