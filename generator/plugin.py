@@ -35,6 +35,7 @@ from .pipeline import Builds, Site
 from .preview import DirtyBuildIsComplete, DirtyPreview
 from .problem_pages import problem_pages
 from .problems import ContentError
+from .raw_html import RawHtmlBlocks
 from .sanitize import sanitize
 
 log = get_plugin_logger("explainer")  # messages read "explainer: …", as the plugin is named in mkdocs.yml
@@ -67,6 +68,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # that leave the project too (`docs_dir` is most often inside the content, and then walked once).
         custom_dir = config.theme.custom_dir
         self.read_dirs = (*([Path(custom_dir)] if custom_dir else []), Path(config.docs_dir))
+        # The generator's raw HTML blocks go to the page as written, unparsed (`raw_html.py`).
+        if not any(isinstance(extension, RawHtmlBlocks) for extension in config.markdown_extensions):
+            config.markdown_extensions.append(RawHtmlBlocks())
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
