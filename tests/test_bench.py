@@ -23,7 +23,7 @@ QUICK_SIZE = 60  # bench/run.py's --quick size
 ROWS = [
     "core · load", "core · validate", "core · catalog", "core · pages", "core · files", "**core · total**",
     "core · first run keeping what it read", "core · rebuild after editing one claim",
-    "**mkdocs build, with the plugin**", "mkdocs build, baseline", "`generator export`",
+    "**mkdocs build, with the plugin**", "mkdocs build, baseline", "Zensical", "`generator export`",
     "**build ratio plugin / baseline**", "**core share of the full build**", "**median HTML page**",
     "largest HTML page", "**preview latency**", "**stale listing page**", "`mkdocs serve` first build",
 ]
