@@ -17,9 +17,9 @@ from __future__ import annotations
 from markdown import Extension, Markdown
 from markdown.preprocessors import Preprocessor
 
-OPENERS = {"<ul>": "</ul>", '<div class="footnote">': "</div>"}
-"""The opening lines of the generator's raw HTML blocks (`render_claim_list`, the footnotes), with their
-closing lines."""
+OPENERS = {"<ul>": "</ul>", '<div class="footnote">': "</div>", "<table>": "</table>"}
+"""The opening lines of the generator's raw HTML blocks (`render_claim_list`, the footnotes, the positions
+tables), with their closing lines."""
 
 
 class _StashBlocks(Preprocessor):
