@@ -16,7 +16,7 @@ from .catalog import Catalog
 from .history import FileHistory
 from .labels import actor_names, issue_label, month_label, plural, source_title
 from .maps import SMALL_MAP_TOLERANCE, load_shapes
-from .page import IndexPage, Page, PagesOf
+from .page import NOT_SEARCHED, IndexPage, Page, PagesOf
 from .reads import Tracking
 from .renderer import PageCache, Renderer, render_settings
 from .structured_data import claim_jsonld
@@ -70,15 +70,18 @@ FAMILIES: tuple[IndexPage | PagesOf, ...] = (
     PagesOf("year.md.j2", lambda c: c.years(), Paths.year,
             title=lambda c, year: str(year),
             description=lambda c, year: f"Claims made, reported or falling due in {year}, month by month.",
+            meta=lambda c, key: NOT_SEARCHED,
             context=lambda c, year: {"year": year}),
     PagesOf("month.md.j2", lambda c: c.months(), lambda year_month: Paths.month(*year_month),
             title=lambda c, year_month: month_label(*year_month),
             description=lambda c, year_month: f"Claims made, reported or falling due in {month_label(*year_month)}.",
+            meta=lambda c, key: NOT_SEARCHED,
             context=lambda c, year_month: {"year": year_month[0], "month": year_month[1],
                                            "label": month_label(*year_month)}),
     PagesOf("day.md.j2", lambda c: c.days(), Paths.day,
             title=lambda c, day: day.label,
             description=lambda c, day: f"Claims made, reported or falling due on {day.label}.",
+            meta=lambda c, key: NOT_SEARCHED,
             context=lambda c, day: {"day": day}),
 
     IndexPage("timeline.md.j2", Paths.timeline, "Timeline",
