@@ -46,7 +46,8 @@ def test_quick_benchmark_reports_every_row(tmp_path: Path) -> None:
     out = result.stdout
 
     assert re.search(r"^Machine: .+, \d+ cores, [\d.]+ GiB RAM", out, re.MULTILINE), out
-    assert re.search(r"^Python [\d.]+, MkDocs [\d.]+, Material [\d.]+; \d{4}-\d{2}-\d{2}", out, re.MULTILINE), out
+    assert re.search(r"^Python [\d.]+, MkDocs [\d.]+, Material [\d.]+, Zensical [\w. ]+; \d{4}-\d{2}-\d{2}", out,
+                     re.MULTILINE), out
     assert "Command: `" in out and "bench/run.py --quick" in out
 
     rows = [line for line in out.splitlines() if line.startswith("| ") and not line.startswith("| Measure")]

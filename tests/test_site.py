@@ -242,6 +242,10 @@ def test_every_page_has_a_description_and_open_graph_tags(real_site: Path) -> No
         names = {m.get("name") or m.get("property"): m.get("content") for m in metas}
         assert names.get("description"), path
         assert names.get("og:title") and names.get("og:description") and names.get("og:type"), path
+    # A generated page's title is its own, not the site's (MkDocs reads it from the page's front matter).
+    claim = parse(page_file(real_site, "claims/" + next((real_site / "claims").glob("*/index.html")).parent.name + "/"))
+    names = {m.get("name") or m.get("property"): m.get("content") for m in claim.elements.get("meta", [])}
+    assert names["og:title"] != names["og:site_name"]
 
 
 def test_claim_pages_carry_a_schema_org_claim(small_site: Path) -> None:
