@@ -12,7 +12,13 @@ so the other processes of a shared machine do not count. Nothing here asserts an
 The baseline is MkDocs + Material building the *exported* Markdown of the same site without our plugin:
 `python -m generator export DIR`, then a copy of mkdocs.yml whose `docs_dir` holds the exported pages
 plus content/pages/*, with the `explainer` plugin removed and the generated pages marked `not_in_nav`
-(as the plugin marks them), same theme, navigation and extra_css.
+(as the plugin marks them), same theme, navigation and extra_css. Zensical builds the same export from
+the same configuration (`zensical build --clean`: a cold build, its cache emptied first).
+
+"Before" is the plugin build of an earlier commit (`--before`, 90d2f8f by default), taken from git
+(`git archive`) into the work folder and run with this environment, on the corpus of the same size that
+its own bench/make_corpus.py makes (the record format has changed since: the files differ in the fields
+added after it, the seed and the spread are the same).
 """
 
 from __future__ import annotations
@@ -62,6 +68,8 @@ STAGES = list(STAGE_LABELS)
 # The targets, and the size each one is judged at.
 CORE_TARGET_S, CORE_SHARE_TARGET, TARGET_SIZE = 1.5, 0.05, 10_000
 BUILD_RATIO_TARGET = 1.2
+BEFORE_RATIO_TARGET = 1 / 3  # the full build at most a third of the build at --before
+BEFORE_REV = "90d2f8f"
 MEDIAN_PAGE_TARGET_KB = 40
 PREVIEW_TARGET_S, PREVIEW_SIZE = 1.5, 1_000
 MEMORY_TARGET_KB = 1.5 * 1024 * 1024  # 1.5 GB (GiB), as ru_maxrss reports KiB
@@ -83,11 +91,12 @@ class Run:
     stderr: str
 
 
-def run_process(args: list[str], cwd: Path, timeout: float, log: Path | None = None) -> Run:
+def run_process(args: list[str], cwd: Path, timeout: float, log: Path | None = None,
+                env: dict[str, str] | None = None) -> Run:
     """Run a command to its end; its own rusage comes from os.wait4, so nothing else on the machine counts."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
-        process = subprocess.Popen(args, cwd=cwd, env=ENV, stdout=out, stderr=err, start_new_session=True)
+        process = subprocess.Popen(args, cwd=cwd, env=env or ENV, stdout=out, stderr=err, start_new_session=True)
         timer = threading.Timer(timeout, _kill, (process.pid,))
         timer.start()
         try:
@@ -304,8 +313,83 @@ def _plugin_name(entry: Any) -> str:
     return entry if isinstance(entry, str) else next(iter(entry), "") if isinstance(entry, dict) else ""
 
 
-def measure_builds(ledger: Ledger, project: Path, n: int, runs: int, timeout: float) -> None:
-    """`mkdocs build` through the plugin, and the baseline, alternately, `runs` times each."""
+@dataclass(frozen=True)
+class Before:
+    """An earlier commit's code, and the corpus its own make_corpus.py makes, built through its own plugin."""
+
+    rev: str
+    code: Path
+
+    @property
+    def env(self) -> dict[str, str]:
+        return {**ENV, "PYTHONPATH": str(self.code)}
+
+
+def before_code(work: Path, rev: str, timeout: float) -> Before:
+    """The tree of `rev`, written from git into the work folder once (no checkout of the repository moves)."""
+    code = work / f"before-{rev}"
+    if not (code / ".complete").is_file():
+        if code.exists():
+            shutil.rmtree(code)
+        code.mkdir(parents=True)
+        say(f"taking the code of {rev} from git")
+        archive = subprocess.run(["git", "archive", "--format=tar", rev], cwd=ROOT, capture_output=True,
+                                 timeout=timeout, check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(code)], input=archive, check=True, timeout=timeout)
+        (code / ".complete").write_text(rev, encoding="utf-8")
+    return Before(rev, code)
+
+
+def before_corpus(before: Before, n: int, timeout: float) -> Path:
+    project = before.code.parent / f"before-{before.rev}-corpus-{n}"
+    if not (project / ".complete").is_file():
+        if project.exists():
+            shutil.rmtree(project)
+        say(f"making the {before.rev} corpus of {n:,} claims")
+        checked(run_process([PYTHON, str(before.code / "bench" / "make_corpus.py"), str(n), str(project)],
+                            before.code, timeout, env=before.env), f"make_corpus {n} of {before.rev}")
+        (project / ".complete").write_text(before.rev, encoding="utf-8")
+    return project
+
+
+ZENSICAL = Path(PYTHON).parent / "zensical"
+"""Zensical's command, a test dependency (pyproject.toml); without it the Zensical row is left out."""
+
+
+def zensical_version() -> str:
+    try:
+        return metadata.version("zensical")
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+def zensical_config(project: Path) -> Path:
+    """The baseline's configuration for Zensical, which takes the site folder from it (no --site-dir)."""
+    path = project / "zensical-baseline.yml"
+    path.write_text(f"INHERIT: mkdocs-baseline.yml\nsite_dir: {project / 'site-zensical'}\n", encoding="utf-8")
+    return path
+
+
+def build_commands(project: Path, before: Before | None, timeout: float) -> list[tuple[str, list[str], Path, dict[str, str]]]:
+    """What one round of builds runs: name, command, folder, environment."""
+    def mkdocs(config: Path, site: Path) -> list[str]:
+        return [PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(config), "--site-dir", str(site)]
+
+    commands = [("plugin", mkdocs(project / "mkdocs.yml", project / "site-plugin"), project, ENV),
+                ("baseline", mkdocs(project / "mkdocs-baseline.yml", project / "site-baseline"), project, ENV)]
+    if ZENSICAL.is_file():
+        commands.append(("zensical", [str(ZENSICAL), "build", "--clean", "--strict", "-f",
+                                      str(zensical_config(project))], project, ENV))
+    if before is not None:
+        old = before_corpus(before, int(project.name.rsplit("-", 1)[1]), timeout)
+        commands.append(("before", mkdocs(old / "mkdocs.yml", old / "site-before"), old, before.env))
+    return commands
+
+
+def measure_builds(ledger: Ledger, project: Path, n: int, runs: int, timeout: float,
+                   before: Before | None = None) -> None:
+    """`mkdocs build` through the plugin, the baseline, Zensical on the baseline's Markdown and the plugin
+    build of `before`, one after the other in each round, `runs` rounds."""
     entry = ledger.section("builds", str(n))
     baseline_yml = project / "mkdocs-baseline.yml"
     if "export" not in entry or not baseline_yml.is_file():
@@ -315,14 +399,13 @@ def measure_builds(ledger: Ledger, project: Path, n: int, runs: int, timeout: fl
         entry.pop("pages", None)
         ledger.save()
     done: list[dict[str, Any]] = entry.setdefault("runs", [])
+    commands = build_commands(project, before, timeout)
     for index in range(len(done), runs):
         pair = {}
-        for name, config in (("plugin", project / "mkdocs.yml"), ("baseline", baseline_yml)):
-            say(f"mkdocs build ({name}) at {project.name}: run {index + 1} of {runs}")
-            site = project / f"site-{name}"
-            run = checked(run_process([PYTHON, "-m", "mkdocs", "build", "--strict", "-f", str(config),
-                                       "--site-dir", str(site)], project, timeout,
-                                      log=project / f"build-{name}-{index + 1}.log"), f"mkdocs build ({name})")
+        for name, command, cwd, env in commands:
+            say(f"build ({name}) at {project.name}: run {index + 1} of {runs}")
+            run = checked(run_process(command, cwd, timeout, log=project / f"build-{name}-{index + 1}.log", env=env),
+                          f"build ({name})")
             pair[name] = raw(run)
         done.append(pair)
         entry.pop("pages", None)
@@ -346,8 +429,9 @@ def build_summary(entry: dict[str, Any]) -> dict[str, Any]:
                       [r[name]["maxrss_kb"] for r in entry["runs"]])
 
     pages, baseline_pages = entry["pages"], entry["baseline_pages"]
+    others = {name: series(name) for name in ("zensical", "before") if all(name in r for r in entry["runs"])}
     return {
-        "plugin": series("plugin"), "baseline": series("baseline"),
+        "plugin": series("plugin"), "baseline": series("baseline"), **others,
         "export": {"wall_s": entry["export"]["wall"], "cpu_s": entry["export"]["cpu"],
                    "peak_rss_kb": entry["export"]["maxrss_kb"]},
         "html_pages": pages["count"], "baseline_html_pages": baseline_pages["count"],
@@ -534,6 +618,7 @@ def machine() -> dict[str, str]:
         "cpu": cpu, "cores": str(os.cpu_count()), "ram": ram, "load_average_at_start": load,
         "os": platform.platform(), "python": platform.python_version(),
         "mkdocs": metadata.version("mkdocs"), "mkdocs_material": metadata.version("mkdocs-material"),
+        "zensical": zensical_version(),
         "date": dt.datetime.now().astimezone().strftime("%Y-%m-%d %H:%M %Z"),
     }
 
@@ -604,6 +689,21 @@ def table(results: dict[str, Any]) -> list[list[str]]:
                      spread(baseline.wall), secs(statistics.median(baseline.cpu)), memory(max(baseline.maxrss_kb)),
                      "", ""])
         export = measured["export"]
+        zensical: Series | None = measured.get("zensical")
+        if zensical is not None:
+            rows.append([f"Zensical {results['machine']['zensical']} build of the baseline's exported Markdown (cold)", f"{n:,}",
+                         secs(zensical.median), spread(zensical.wall), secs(statistics.median(zensical.cpu)),
+                         memory(max(zensical.maxrss_kb)), "", ""])
+        before: Series | None = measured.get("before")
+        if before is not None:
+            speedup = plugin.median / before.median
+            rows.append([f"mkdocs build, with the plugin, at {results['before']} (its own corpus of this size)",
+                         f"{n:,}", secs(before.median), spread(before.wall), secs(statistics.median(before.cpu)),
+                         memory(max(before.maxrss_kb)), "", ""])
+            rows.append([f"**build now / at {results['before']}**", f"{n:,}", f"{speedup:.2f} ×",
+                         f"CPU: {statistics.median(plugin.cpu) / statistics.median(before.cpu):.2f} ×", "", "",
+                         f"≤ {BEFORE_RATIO_TARGET:.2f} ×" if judged else "",
+                         verdict(speedup <= BEFORE_RATIO_TARGET) if judged else ""])
         rows.append(["`generator export` (makes the baseline's input; not in either build)", f"{n:,}",
                      secs(export["wall_s"]), "1 run", secs(export["cpu_s"]), memory(export["peak_rss_kb"]), "", ""])
         ratio = plugin.median / baseline.median
@@ -644,7 +744,8 @@ def render(results: dict[str, Any]) -> str:
     lines = [
         f"Machine: {info['cpu']}, {info['cores']} cores, {info['ram']} RAM ({info['os']}); "
         f"load average at start {info['load_average_at_start']}",
-        f"Python {info['python']}, MkDocs {info['mkdocs']}, Material {info['mkdocs_material']}; {info['date']}",
+        f"Python {info['python']}, MkDocs {info['mkdocs']}, Material {info['mkdocs_material']}, "
+        f"Zensical {info.get('zensical', 'not installed')}; {info['date']}",
         f"Command: `{results['command']}`",
         f"Code measured: HEAD {results['code']['head']}"
         + (f" with uncommitted changes ({results['code']['uncommitted']})" if results["code"]["uncommitted"] else "")
@@ -694,6 +795,9 @@ def main(argv: list[str] | None = None) -> int:
                         help="runs for core sizes above 10,000 claims (default: --runs)")
     parser.add_argument("--build-runs-large", type=int, default=None, metavar="N",
                         help="runs for builds at 10,000 claims or more (default: --runs)")
+    parser.add_argument("--before", default=BEFORE_REV, metavar="REV",
+                        help=f"also build this commit's code and corpus, for the before/after row ('' to skip; "
+                             f"default {BEFORE_REV}; --quick skips it unless given)")
     parser.add_argument("--preview-size", type=int, default=PREVIEW_SIZE, help="claims in the served copy (0: skip)")
     parser.add_argument("--preview-edits", type=int, default=5)
     parser.add_argument("--quick", action="store_true",
@@ -709,6 +813,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.resume and not (args.work_dir and (args.work_dir / "code").is_dir()):
         parser.error("--resume needs the --work-dir of an earlier run")
     if args.quick:
+        if "--before" not in (argv if argv is not None else sys.argv):
+            args.before = ""
         args.sizes, args.build_sizes, args.runs = [QUICK_SIZE], [QUICK_SIZE], 1
         args.preview_size, args.preview_edits = QUICK_SIZE, 1
     command = shlex.join(getattr(sys, "orig_argv", [sys.executable, *sys.argv]))
@@ -716,7 +822,7 @@ def main(argv: list[str] | None = None) -> int:
     work.mkdir(parents=True, exist_ok=True)
     started = time.perf_counter()
     results: dict[str, Any] = {"command": command, "machine": machine(), "work_dir": str(work),
-                               "core": {}, "builds": {}, "corpora": {}}
+                               "core": {}, "builds": {}, "corpora": {}, "before": args.before}
     try:
         code = results["code"] = resume_snapshot(work) if args.resume else snapshot(work)
         version = code["sha256"]
@@ -745,7 +851,8 @@ def main(argv: list[str] | None = None) -> int:
         core(sorted(n for n in args.sizes if n <= TARGET_SIZE))
         for n in args.build_sizes:
             runs = args.build_runs_large if args.build_runs_large and n >= TARGET_SIZE else args.runs
-            measure_builds(ledger, corpus(work, n, version), n, runs, args.timeout)
+            before = before_code(work, args.before, args.timeout) if args.before else None
+            measure_builds(ledger, corpus(work, n, version), n, runs, args.timeout, before)
             results["builds"][n] = build_summary(ledger.data["builds"][str(n)])
         if args.preview_size:
             key = f"{args.preview_size}x{args.preview_edits}"

@@ -22,7 +22,7 @@ from . import listing
 from .catalog import Catalog, span_year
 from .labels import KIND_LABELS, issue_label, month_label, source_title
 from .listing import Part, split_listing
-from .page import PagesOf
+from .page import NOT_SEARCHED, PagesOf
 from .urls import Paths
 
 if TYPE_CHECKING:
@@ -147,6 +147,12 @@ def _index_pages(table: Callable[[Catalog], Sequence[object]]) -> Callable[[Cata
     return lambda catalog: range(2, listing.index_page_count(len(table(catalog))) + 1)
 
 
+def _not_searched(catalog: Catalog, key: object) -> dict[str, object]:
+    # A month of a record lists claims that have pages of their own and are on the record's page: search
+    # finds them there, and the index stays the size of the content rather than a multiple of it.
+    return NOT_SEARCHED
+
+
 FAMILIES: tuple[PagesOf, ...] = (
     PagesOf("actors.md.j2", _index_pages(lambda c: list(c.actors)), lambda number: Paths.part(Paths.actors, number),
             title=lambda c, number: f"Actors, page {number}",
@@ -160,22 +166,26 @@ FAMILIES: tuple[PagesOf, ...] = (
             title=_title(lambda c, actor_id: c.actors[actor_id].name),
             description=lambda c, key: f"Every claim by, on behalf of or addressed to {c.actors[key[0].owner].name} "
                                        f"in {key[0].label}, with sources.",
+            meta=_not_searched,
             context=lambda c, key: {**_context(key), "actor": c.actors[key[0].owner]}),
     PagesOf("region_month.md.j2", _pages(lambda c: list(c.regions), region_periods),
             lambda key: key[0].path(key[1].number),
             title=_title(lambda c, region_id: c.regions[region_id].name),
             description=lambda c, key: f"Every claim about {c.regions[key[0].owner].name} in {key[0].label}, "
                                        "with sources.",
+            meta=_not_searched,
             context=lambda c, key: {**_context(key), "region": c.regions[key[0].owner]}),
     PagesOf("source_month.md.j2", _pages(lambda c: list(c.sources), source_periods),
             lambda key: key[0].path(key[1].number),
             title=_title(lambda c, source_id: source_title(c.sources[source_id])),
             description=lambda c, key: f"Every claim from {source_title(c.sources[key[0].owner])} in {key[0].label}.",
+            meta=_not_searched,
             context=lambda c, key: {**_context(key), "source": c.sources[key[0].owner]}),
     PagesOf("thread_month.md.j2", _pages(lambda c: c.issues(), thread_periods), lambda key: key[0].path(key[1].number),
             title=_title(lambda c, issue: f"Thread: {issue_label(issue, c.questions)}"),
             description=lambda c, key: f"Each side's claims on {issue_label(key[0].owner, c.questions)} in "
                                        f"{key[0].label}, with the kind of move each was.",
+            meta=_not_searched,
             context=lambda c, key: {**_context(key), "issue": key[0].owner}),
 )
 """The monthly pages' families, added to `pages.FAMILIES`."""

@@ -36,6 +36,13 @@ def front_matter(title: str, description: str, extra: dict[str, Any]) -> str:
     return "---\n" + text + "\n---\n\n"
 
 
+NOT_SEARCHED: dict[str, Any] = {"search": {"exclude": True}}
+"""Front matter of the pages that list claims by date alone (days, months, years, the positions at a month's
+end and their comparisons): Material's search leaves them out. Every claim on them is found on its own page,
+and its actor's, region's, source's and thread's; indexing them too listed each claim several times more
+in the results and was about half of the search plugin's work in a build."""
+
+
 @dataclass(frozen=True)
 class IndexPage:
     """A family of one page, which exists whatever the content holds."""

@@ -19,7 +19,7 @@ from .history import FileHistory
 from .labels import actor_names, issue_label, month_label, plural, source_title
 from .listing import Part, day_sections, month_sections, split_listing, year_sections
 from .maps import SMALL_MAP_TOLERANCE, load_shapes
-from .page import IndexPage, Page, PagesOf
+from .page import NOT_SEARCHED, IndexPage, Page, PagesOf
 from .reads import Tracking
 from .renderer import PageCache, Renderer, render_settings
 from .structured_data import claim_jsonld
@@ -96,18 +96,19 @@ FAMILIES: tuple[IndexPage | PagesOf, ...] = (
             lambda key: Paths.part(Paths.year(key[0]), key[1].number),
             title=lambda c, key: f"{key[0]}{_page_suffix(key[1])}",
             description=lambda c, key: f"Claims made, reported or falling due in {key[0]}, month by month.",
-            context=lambda c, key: {"year": key[0], "part": key[1]}),
+            meta=lambda c, key: NOT_SEARCHED, context=lambda c, key: {"year": key[0], "part": key[1]}),
     PagesOf("month.md.j2", _paged(lambda c: c.months(), lambda c, key: month_sections(c, *key)),
             lambda key: Paths.part(Paths.month(*key[0]), key[1].number),
             title=lambda c, key: f"{month_label(*key[0])}{_page_suffix(key[1])}",
             description=lambda c, key: f"Claims made, reported or falling due in {month_label(*key[0])}.",
+            meta=lambda c, key: NOT_SEARCHED,
             context=lambda c, key: {"year": key[0][0], "month": key[0][1], "label": month_label(*key[0]),
                                     "part": key[1]}),
     PagesOf("day.md.j2", _paged(lambda c: c.days(), day_sections),
             lambda key: Paths.part(Paths.day(key[0]), key[1].number),
             title=lambda c, key: f"{key[0].label}{_page_suffix(key[1])}",
             description=lambda c, key: f"Claims made, reported or falling due on {key[0].label}.",
-            context=lambda c, key: {"day": key[0], "part": key[1]}),
+            meta=lambda c, key: NOT_SEARCHED, context=lambda c, key: {"day": key[0], "part": key[1]}),
 
     IndexPage("timeline.md.j2", Paths.timeline, "Timeline",
               "Every claim and event in the Russia–Ukraine negotiations by date, month by month."),

@@ -18,6 +18,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +36,7 @@ from .pipeline import Builds, Site
 from .preview import DirtyBuildIsComplete, DirtyPreview
 from .problem_pages import problem_pages
 from .problems import ContentError
+from .raw_html import RawHtmlBlocks
 from .sanitize import sanitize
 
 log = get_plugin_logger("explainer")  # messages read "explainer: …", as the plugin is named in mkdocs.yml
@@ -67,6 +69,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # that leave the project too (`docs_dir` is most often inside the content, and then walked once).
         custom_dir = config.theme.custom_dir
         self.read_dirs = (*([Path(custom_dir)] if custom_dir else []), Path(config.docs_dir))
+        # The generator's raw HTML blocks go to the page as written, unparsed (`raw_html.py`).
+        if not any(isinstance(extension, RawHtmlBlocks) for extension in config.markdown_extensions):
+            config.markdown_extensions.append(RawHtmlBlocks())
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -150,9 +155,22 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             files.append(make(config, output.path, output.content, InclusionLevel.UNDEFINED))
         if self.preview is not None:
             self.preview.files_done(files, config)
+        if not self.serving:
+            # MkDocs's files hold the pages now; only the preview keeps them, for its next build.
+            self.site = replace(self.site, pages=[])
         return files
 
+    def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        # MkDocs holds every page's Markdown and HTML until the last page is written. In a single build the
+        # generated file's text has been read into the page by now: it is let go, and the page's Markdown
+        # once it is HTML (`on_page_content`). The preview keeps both, to tell the next build what changed.
+        if not self.serving and page.file.src_uri in self.generated:
+            page.file.content_bytes = b""
+        return markdown
+
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if not self.serving and page.file.src_uri in self.generated:
+            page.markdown = ""  # not None: MkDocs then takes the page for one without a title
         # Every page, hand-written ones too: a pull request that edits `content/pages/` must not be able to
         # put a script on the site any more than one that edits a record.
         return sanitize(html)

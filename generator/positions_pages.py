@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from .catalog import Catalog
 from .labels import CHANGE_LABELS, month_label
 from .maps import MapRegion, render_map
-from .page import IndexPage, PagesOf
+from .page import NOT_SEARCHED, IndexPage, PagesOf
 from .positions import CHANGE_TYPES, Cell, Month, PositionKey, question_of
 from .urls import Feeds, Paths
 
@@ -175,6 +175,10 @@ def _wide(catalog: Catalog, key: Any) -> dict[str, Any]:
     return WIDE
 
 
+def _wide_not_searched(catalog: Catalog, key: Any) -> dict[str, Any]:
+    return {**WIDE, **NOT_SEARCHED}
+
+
 def _month_title(prefix: str) -> Callable[[Catalog, Month], str]:
     return lambda catalog, month: f"{prefix} {month_label(*month)}"
 
@@ -187,12 +191,12 @@ FAMILIES: tuple[IndexPage | PagesOf, ...] = (
             title=_month_title("Positions at the end of"),
             description=lambda c, month: f"Each side's latest position on each issue as it stood at the end of "
                                          f"{month_label(*month)}.",
-            meta=_wide, context=lambda c, month: {"month": month}),
+            meta=_wide_not_searched, context=lambda c, month: {"month": month}),
     PagesOf("positions_compare.md.j2", compared_pairs, lambda pair: Paths.positions_compare(*pair),
             title=lambda c, pair: f"Positions: {month_label(*pair[0])} and {month_label(*pair[1])} compared",
             description=lambda c, pair: f"Which positions changed between the end of {month_label(*pair[0])} and the "
                                         f"end of {month_label(*pair[1])}, and how.",
-            meta=_wide, context=lambda c, pair: {"first": pair[0], "second": pair[1]}),
+            meta=_wide_not_searched, context=lambda c, pair: {"first": pair[0], "second": pair[1]}),
     IndexPage("changes_index.md.j2", Paths.changes, "Changes of position",
               "Every move of each side's position, month by month, with its kind.", meta={"feed": Feeds.changes}),
     PagesOf("changes.md.j2", lambda c: c.position_months, lambda month: Paths.changes_month(*month),

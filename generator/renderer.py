@@ -17,10 +17,18 @@ Links, written relative to the page
     `url(path)` (a Markdown link target), `actor_link(id)`, `region_link(id)`, `source_link(id)`,
     `date_link(date)` (Markdown links, text escaped), `date_page(date)` (the path of a date's page, or None).
 
+HTML, for the parts of a page whose markup the generator knows (claim lists, footnotes): Python-Markdown
+passes raw HTML blocks by, where it would spend most of a build parsing the same text as Markdown
+    filters `html` (inline text, HTML-escaped) and `html_href` (a web address for an attribute);
+    `html_url(path)` (a link target), `actor_a(id)`, `region_a(id)`, `source_a(id)`, `date_a(date)`,
+    `claim_a(id)`, `publisher_html(source)` (HTML links and names, text escaped).
+
 Claims and their footnotes
-    `render_claim_line(claim_id, show_actor=True, region_id=None)` (a claim's line in a list),
-    `cite(claim_id)` (its footnote references; its notes are appended to the page),
-    `footnote_label(claim_id, source_id)`.
+    `render_claim_line(claim_id, show_actor=True, region_id=None, with_regions=False)` (a claim's line in a
+    list, HTML: the content of an `<li>`), `render_claim_list(claim_ids, …)` (a raw HTML block: `<ul>` of
+    lines), `cite(claim_id)` (its footnote references, HTML; its notes are appended to the page),
+    `footnote_label(claim_id, source_id)`, `backrefs(label)` (the links back from a note, filled in once
+    the page is complete).
 
 Listings (`listing.py`)
     `timeline_groups()`, `recent_groups(limit=RECENT_CLAIMS)`, `recent_claims(limit=RECENT_CLAIMS)`,
@@ -39,6 +47,7 @@ from __future__ import annotations
 import hashlib
 import html
 import posixpath
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import partial
@@ -74,6 +83,24 @@ from .urls import Feeds, Paths, footnote_label, site_url_of
 ROOT_MARKER = "\x00/"
 """Stands for the way up to the site's root in links until a page is complete. Text from records cannot
 contain it: control characters are removed from every text field (`records.visible_text`)."""
+
+HTML_ROOT_MARKER = "\x00|"
+"""The same for links in raw HTML, which MkDocs does not rewrite: up from the page's URL (one more folder
+than its file, 'actors/putin.md' being served at 'actors/putin/'), so written apart from ROOT_MARKER."""
+
+_NOTE_MARK = re.compile("\x00([rnb])([^\x00]*)\x00")
+"""Footnote references and notes are shared by many pages, but their numbers and the ids of repeated
+references are the page's own: they are written as marks (`\x00` kind label `\x00`), filled in at the end."""
+
+
+def escape_html(text: str) -> str:
+    """One line of plain text → HTML that shows exactly that text (the `html` filter)."""
+    return html.escape(" ".join(text.split()), quote=True)
+
+
+def html_href(url: str) -> str:
+    """An http(s) address for an HTML attribute: percent-encoded as for Markdown, then HTML-escaped."""
+    return html.escape(safe_href(url), quote=True)
 
 
 @dataclass(frozen=True)
@@ -139,7 +166,8 @@ class Renderer:
             trim_blocks=True,
             lstrip_blocks=True,
         )
-        self.env.filters.update(text=escape_inline, paragraphs=escape_paragraphs, href=safe_href)
+        self.env.filters.update(text=escape_inline, paragraphs=escape_paragraphs, href=safe_href,
+                                html=escape_html, html_href=html_href)
         self.env.filters["groupby_issue"] = partial(listing.group_by_issue, self.catalog)
         self.env.globals.update(
             catalog=self.catalog,
@@ -159,6 +187,15 @@ class Renderer:
             history=table("history"),
             strongest_roles=partial(listing.strongest_roles, self.catalog),
             render_claim_line=self.claim_line,
+            render_claim_list=self.claim_list,
+            backrefs=_backrefs,
+            html_url=self.html_url,
+            actor_a=self.actor_a,
+            region_a=self.region_a,
+            source_a=self.source_a,
+            date_a=self.date_a,
+            claim_a=self.claim_a,
+            publisher_html=_publisher_html,
             # Bound to the page being rendered; globals, so that the macros module is built once.
             url=self.url,
             cite=self.cite,
@@ -180,6 +217,7 @@ class Renderer:
         self._days, self._months, self._years = table("days"), table("months"), table("years")
         self._page_path = ""
         self._up = ""  # '../' for each folder between the page and the site's root
+        self._html_up = "./"  # the same from the page's URL, for raw HTML
         self._cited: dict[str, None] = {}  # in order of first appearance
         self._maps = 0
         # Claim lines and footnotes, each kept with what it read: those still valid come from the last build.
@@ -198,6 +236,10 @@ class Renderer:
         written as a marker, replaced once the page is complete, so that a claim's line and notes are the
         same text on every page and are rendered once (MkDocs writes the shortest link into the HTML)."""
         return ROOT_MARKER + target
+
+    def html_url(self, target: str) -> str:
+        """A link to another page for raw HTML: its URL from the site's root, behind a marker for the way up."""
+        return HTML_ROOT_MARKER + site_url_of(target)
 
     def href(self, target: str) -> str:
         """A link for raw HTML (which MkDocs does not rewrite): the target's URL, relative to this page's."""
@@ -240,22 +282,52 @@ class Renderer:
         target = self.date_page(date)
         return f"[{date.label}]({self.url(target)})" if target else date.label
 
+    # The same links as HTML, for the claim lines and footnotes.
+    def actor_a(self, actor_id: str) -> str:
+        return _a(self.html_url(Paths.actor(actor_id)), escape_html(self.catalog.actors[actor_id].name))
+
+    def region_a(self, region_id: str) -> str:
+        return _a(self.html_url(Paths.region(region_id)), escape_html(self.catalog.regions[region_id].name))
+
+    def source_a(self, source_id: str) -> str:
+        source = self.catalog.sources[source_id]
+        title = f": {escape_html(source.title)}" if source.title else ""
+        return _a(self.html_url(Paths.source(source_id)), _publisher_html(source) + title)
+
+    def date_a(self, date: PartialDate | DateSpan) -> str:
+        target = self.date_page(date)
+        return _a(self.html_url(target), html.escape(date.label)) if target else html.escape(date.label)
+
+    def claim_a(self, claim_id: str) -> str:
+        return _a(self.html_url(Paths.claim(claim_id)), escape_html(self.catalog.claims[claim_id].summary))
+
     def _references(self, claim_id: str) -> str:
-        return "".join(f"[^{footnote_label(claim_id, c.source)}]" for c in self.catalog.claims[claim_id].sources)
+        """Python-Markdown's footnote references, with marks for the id and number (`_number_notes`)."""
+        return "".join(f'<sup id="\x00r{label}\x00"><a class="footnote-ref" href="#fn:{label}">\x00n{label}\x00</a></sup>'
+                       for label in (footnote_label(claim_id, c.source) for c in self.catalog.claims[claim_id].sources))
 
     # A claim is shown on many pages (its actor's, its regions', its days', the timeline…) and looks the
     # same on every page of one folder depth: its line and its notes are rendered once per folder.
-    def claim_line(self, claim_id: str, show_actor: bool = True, region_id: str | None = None) -> str:
+    def claim_line(self, claim_id: str, show_actor: bool = True, region_id: str | None = None,
+                   with_regions: bool = False) -> str:
         self._cited.setdefault(claim_id, None)
-        key = ("line", claim_id, show_actor, region_id)
+        key = ("line", claim_id, show_actor, region_id, with_regions)
         if key not in self.fragments:
             with self.reads.frame() as reads:
-                line = self._line_template.render(claim_id=claim_id, show_actor=show_actor, region_id=region_id)
+                line = self._line_template.render(claim_id=claim_id, show_actor=show_actor, region_id=region_id,
+                                                  with_regions=with_regions)
             self.fragments[key] = (line.strip("\n"), frozenset(reads))
             return self.fragments[key][0]
         line, reads_of_line = self.fragments[key]
         self.reads.merge(reads_of_line)  # the page shows what the line read, as if it had read it itself
         return line
+
+    def claim_list(self, claim_ids: Iterable[str], show_actor: bool = True, region_id: str | None = None,
+                   with_regions: bool = False) -> str:
+        """Claims as a raw HTML list: Markdown takes it as one block (templates put it between blank lines)."""
+        items = "".join(f"<li>{self.claim_line(claim_id, show_actor, region_id, with_regions)}</li>\n"
+                        for claim_id in claim_ids)
+        return f"<ul>\n{items}</ul>\n" if items else ""
 
     def _footnotes(self, claim_id: str) -> str:
         key = ("notes", claim_id)
@@ -301,6 +373,47 @@ class Renderer:
         body = self.env.get_template(template).render(**helpers, **context)
         markdown = front_matter(title, description, meta or {}) + body.strip() + "\n"
         if self._cited:
-            markdown += "\n" + "\n".join(self._footnotes(claim_id) for claim_id in self._cited) + "\n"
-        markdown = markdown.replace(ROOT_MARKER, self._up)
+            # Python-Markdown's footnotes, as its footnotes extension writes them.
+            notes = "\n".join(self._footnotes(claim_id) for claim_id in self._cited)
+            markdown += f'\n<div class="footnote">\n<hr>\n<ol>\n{notes}\n</ol>\n</div>\n'
+        up = site_url_of(path).count("/")
+        markdown = markdown.replace(ROOT_MARKER, self._up).replace(HTML_ROOT_MARKER, "../" * up or "./")
+        if self._cited:
+            markdown = self._number_notes(markdown)
         return Page(path, title, markdown, origin)
+
+    def _number_notes(self, markdown: str) -> str:
+        """Fill in the marks of the footnotes: each note numbered in the order of the list of notes, each
+        reference with an id of its own (`fnref:…`, then `fnref2:…`), each note linking back to every
+        reference (the marks of the references come first, in the page's body)."""
+        numbers = {footnote_label(claim_id, c.source): str(number) for number, (claim_id, c) in enumerate(
+            ((claim_id, c) for claim_id in self._cited for c in self.catalog.claims[claim_id].sources), 1)}
+        seen: dict[str, int] = {}
+
+        def fill(mark: re.Match[str]) -> str:
+            kind, label = mark.group(1), mark.group(2)
+            if kind == "n":
+                return numbers[label]
+            if kind == "r":
+                seen[label] = count = seen.get(label, 0) + 1
+                return f"fnref{count if count > 1 else ''}:{label}"
+            title = f"Jump back to footnote {numbers[label]} in the text"
+            links = "".join(f'<a class="footnote-backref" href="#fnref{n if n > 1 else ""}:{label}" '
+                            f'title="{title}">&#8617;</a>' for n in range(1, seen.get(label, 0) + 1))
+            return "&#160;" + links if links else ""
+
+        return _NOTE_MARK.sub(fill, markdown)
+
+
+def _a(href: str, text_html: str) -> str:
+    return f'<a href="{href}">{text_html}</a>'
+
+
+def _publisher_html(source: Any) -> str:
+    """A source's publisher as HTML: "unknown", as records say when the text names none, said plainly."""
+    return "Publisher not named" if source.publisher == "unknown" else escape_html(source.publisher)
+
+
+def _backrefs(label: str) -> str:
+    """Where a note's links back to its references go: how many there are is known once the page is done."""
+    return f"\x00b{label}\x00"

@@ -23,7 +23,7 @@ QUICK_SIZE = 60  # bench/run.py's --quick size
 ROWS = [
     "core · load", "core · validate", "core · catalog", "core · pages", "core · files", "**core · total**",
     "core · first run keeping what it read", "core · rebuild after editing one claim",
-    "**mkdocs build, with the plugin**", "mkdocs build, baseline", "`generator export`",
+    "**mkdocs build, with the plugin**", "mkdocs build, baseline", "Zensical", "`generator export`",
     "**build ratio plugin / baseline**", "**core share of the full build**", "**median HTML page**",
     "largest HTML page", "**preview latency**", "**stale listing page**", "`mkdocs serve` first build",
 ]
@@ -46,7 +46,8 @@ def test_quick_benchmark_reports_every_row(tmp_path: Path) -> None:
     out = result.stdout
 
     assert re.search(r"^Machine: .+, \d+ cores, [\d.]+ GiB RAM", out, re.MULTILINE), out
-    assert re.search(r"^Python [\d.]+, MkDocs [\d.]+, Material [\d.]+; \d{4}-\d{2}-\d{2}", out, re.MULTILINE), out
+    assert re.search(r"^Python [\d.]+, MkDocs [\d.]+, Material [\d.]+, Zensical [\w. ]+; \d{4}-\d{2}-\d{2}", out,
+                     re.MULTILINE), out
     assert "Command: `" in out and "bench/run.py --quick" in out
 
     rows = [line for line in out.splitlines() if line.startswith("| ") and not line.startswith("| Measure")]

@@ -10,6 +10,8 @@
     `properdocs.replacement` module, imported by its command line first, redirects every `mkdocs.*`
     import to `properdocs.*`: our plugin and Material run on ProperDocs' classes, unchanged, even with
     MkDocs installed in the same environment.
+(c) Zensical, Material's successor (its own engine and template engine, no MkDocs plugins), builds the
+    exported Markdown of (a) from the same configuration, theme overrides included.
 """
 
 from __future__ import annotations
@@ -131,6 +133,31 @@ def test_a_reader_sees_the_same_site_as_from_the_plugin(
             assert reader_view(site / relative) == reader_view(real_site / relative), relative
         elif relative.startswith(("data/", "feeds/")):  # generated files are passed through untouched
             assert (site / relative).read_bytes() == (real_site / relative).read_bytes(), relative
+
+
+# --- (c) the exported Markdown, with Zensical ------------------------------------------------------------
+
+ZENSICAL_CONFIG = """\
+# The plain configuration of (a), read by Zensical, which has no --site-dir option.
+INHERIT: plain.yml
+site_dir: site-zensical
+"""
+
+
+def test_zensical_builds_the_export_with_the_theme_overrides(
+        plain_build: tuple[subprocess.CompletedProcess[str], Path]) -> None:
+    _, mkdocs_site = plain_build
+    project = mkdocs_site.parent
+    binary = BIN / "zensical"
+    assert binary.is_file(), "zensical is a test dependency (pyproject.toml, the `test` extra)"
+    (project / "zensical.yml").write_text(ZENSICAL_CONFIG, encoding="utf-8")
+    result = run([str(binary), "build", "--strict", "-f", str(project / "zensical.yml")], project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    site = project / "site-zensical"
+    assert_generated_claim_page(site)
+    # Every page MkDocs built from the export, Zensical built too.
+    pages = [name for name in files(mkdocs_site) if name.endswith(".html")]
+    assert pages and [name for name in pages if not (site / name).is_file()] == []
 
 
 # --- (b) ProperDocs, with the plugin ----------------------------------------------------------------------

@@ -21,7 +21,8 @@ from .conftest import ROOT
 
 pytestmark = pytest.mark.build
 
-CLAIM_LINK = re.compile(r"\]\((?:\.\./)*claims/([a-z0-9-]+)\.md\)")
+# Claim lists are raw HTML (links by URL); other links are Markdown (by file).
+CLAIM_LINK = re.compile(r"\]\((?:\.\./)*claims/([a-z0-9-]+)\.md\)|<a href=\"(?:\.\./)*claims/([a-z0-9-]+)/\">")
 LINK = re.compile(r"\]\(((?:\.\./)*[a-z0-9/.-]+\.md)\)")
 
 
@@ -38,14 +39,18 @@ def pages(corpus: Path) -> dict[str, Page]:
     return {page.path: page for page in generate(corpus, ROOT / "theme" / "templates").pages}
 
 
+def claim_links(markdown: str) -> set[str]:
+    return {markdown_id or html_id for markdown_id, html_id in CLAIM_LINK.findall(markdown)}
+
+
 def claims_listed(markdown: str) -> set[str]:
-    body = markdown.split("\n[^", 1)[0]  # the footnotes link claims too
-    return set(CLAIM_LINK.findall(body))
+    body = markdown.split('\n<div class="footnote">', 1)[0]  # the footnotes link claims too
+    return claim_links(body)
 
 
 def earlier_section(markdown: str) -> str:
     assert "## Earlier months" in markdown
-    return markdown.split("## Earlier months", 1)[1].split("\n[^", 1)[0]
+    return markdown.split("## Earlier months", 1)[1].split('\n<div class="footnote">', 1)[0]
 
 
 @pytest.mark.parametrize("index", [Paths.timeline, Paths.claims])
@@ -94,8 +99,8 @@ def test_a_claim_page_lists_the_nearest_claims_of_a_long_thread_and_links_the_wh
     for at in (0, len(longest) // 2, len(longest) - 1):
         claim_id = longest[at]
         section = pages[Paths.claim(claim_id)].markdown.split(", over time\n", 1)[1].split("\n## ", 1)[0]
-        section = section.split("\n[^", 1)[0]
-        listed = set(CLAIM_LINK.findall(section))
+        section = section.split('\n<div class="footnote">', 1)[0]
+        listed = claim_links(section)
         expected = thread_window(longest, claim_id)
         assert len(expected) == 2 * THREAD_REACH + 1 and claim_id in expected
         assert listed == set(expected) - {claim_id}  # the claim itself is a line without a link

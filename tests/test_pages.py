@@ -98,10 +98,10 @@ def test_a_joint_claim_names_every_party_and_is_on_each_of_their_pages(tmp_path:
     # The co-actor's own list shows who it made the claim with; the addressee's page lists it as addressed to them.
     freedonia = found["actors/freedonia.md"]
     claims_by = freedonia.split("## Claims by Freedonia", 1)[1]
-    assert "[Bob Example](../actors/bob.md) and [Freedonia](../actors/freedonia.md) · *Refusal*: " \
-           "[Bob refused to cede any territory\\.](../claims/bob-refuses.md)" in claims_by
+    assert '<a href="../../actors/bob/">Bob Example</a> and <a href="../../actors/freedonia/">Freedonia</a> · ' \
+           '<em>Refusal</em>: <a href="../../claims/bob-refuses/">Bob refused to cede any territory.</a>' in claims_by
     addressed = found["actors/alice.md"].split("## Addressed to Alice Example", 1)[1]
-    assert "[Bob refused to cede any territory\\.](../claims/bob-refuses.md)" in addressed
+    assert '<a href="../../claims/bob-refuses/">Bob refused to cede any territory.</a>' in addressed
 
 
 def test_a_scheduled_date_is_shown_as_scheduled_not_as_a_deadline(tmp_path: Path) -> None:
@@ -138,7 +138,8 @@ def test_a_range_is_on_the_page_of_the_year_it_ends_and_never_on_a_month_it_may_
     site = generate(content, TEMPLATES)
     found = {page.path: page.markdown for page in site.pages}
     year = found["dates/2025/index.md"].split("## Known only as a range or a bound", 1)[1]
-    assert "- **[between 2019 and July 2025](../../dates/2025/index.md)** · [Bob Example](../../actors/bob.md)" in year
+    assert '<li><strong><a href="../../dates/2025/">between 2019 and July 2025</a></strong> · ' \
+           '<a href="../../actors/bob/">Bob Example</a>' in year
     assert "bob-refuses" not in found["dates/2025/07/index.md"].split("## Reported in", 1)[0]
     assert "dates/2019/index.md" not in found  # a range gives no page to the year it begins in
     timeline = found["timeline.md"]

@@ -85,6 +85,27 @@ def test_every_footnote_links_to_its_source_page(small_site: Path) -> None:
     assert "Unnamed sources: two officials" in text
 
 
+def test_every_footnote_reference_and_backlink_meet(small_site: Path) -> None:
+    """Each reference leads to a note on the page and each note back to every reference to it, numbered
+    as the list of notes is (a claim shown twice on a page has two references and two backlinks)."""
+    page = parse(page_file(small_site, "claims/alice-demands-donetsk/"))
+    references = [link for link in page.links if link.href.startswith("#fn:")]
+    backlinks = [link for link in page.links if link.href.startswith("#fnref")]
+    assert references and {link.href[1:] for link in references} <= page.ids
+    assert {link.href[1:] for link in backlinks} == {i for i in page.ids if i.startswith("fnref")}
+    assert len(backlinks) == len(references)
+    notes = sorted(i for i in page.ids if i.startswith("fn:"))
+    assert sorted({link.href[1:] for link in references}) == notes
+
+
+def test_the_pages_listing_claims_by_date_alone_stay_out_of_the_search_index(small_site: Path) -> None:
+    searched = {doc["location"].split("#")[0] for doc in
+                json.loads((small_site / "search" / "search_index.json").read_text(encoding="utf-8"))["docs"]}
+    assert "claims/alice-demands-donetsk/" in searched and "actors/alice/" in searched
+    assert not [url for url in searched if url.startswith(("dates/2", "positions/2", "positions/compare/"))]
+    assert "dates/" in searched and "positions/" in searched  # the index pages stay
+
+
 def test_claim_page_shows_dates_with_precision_and_basis(small_site: Path) -> None:
     text = parse(page_file(small_site, "claims/alice-offers-kherson/")).text
     assert "Said or happened August 2025 · inferred: The Daily says \"in August\"." in text
@@ -223,8 +244,11 @@ def test_markup_in_a_summary_stays_text_in_every_part_of_the_page(tmp_path: Path
         raw = path.read_text(encoding="utf-8")
         assert "<script>alert" not in raw and "<img src=x" not in raw and "</title><" not in raw, path
         assert 'href="javascript:' not in raw, path
-    page = parse(page_file(result.site, "claims/bob-refuses/"))
-    assert "</title><script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) & \"q\"" in page.text
+    # On its own page, and in the claim lists and footnotes of other pages, written as raw HTML.
+    for url in ("claims/bob-refuses/", "actors/bob/", "dates/2025/07/04/"):
+        page = parse(page_file(result.site, url))
+        assert "</title><script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3)) & \"q\"" \
+            in page.text, url
 
 
 def test_every_region_page_has_a_map_linking_every_region_to_its_page(real_site: Path) -> None:
@@ -254,6 +278,10 @@ def test_every_page_has_a_description_and_open_graph_tags(real_site: Path) -> No
         names = {m.get("name") or m.get("property"): m.get("content") for m in metas}
         assert names.get("description"), path
         assert names.get("og:title") and names.get("og:description") and names.get("og:type"), path
+    # A generated page's title is its own, not the site's (MkDocs reads it from the page's front matter).
+    claim = parse(page_file(real_site, "claims/" + next((real_site / "claims").glob("*/index.html")).parent.name + "/"))
+    names = {m.get("name") or m.get("property"): m.get("content") for m in claim.elements.get("meta", [])}
+    assert names["og:title"] != names["og:site_name"]
 
 
 def test_claim_pages_carry_a_schema_org_claim(small_site: Path) -> None:
