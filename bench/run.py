@@ -41,6 +41,7 @@ import tempfile
 import threading
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -484,9 +485,27 @@ def edit_targets(content: Path, count: int) -> list[dict[str, Any]]:
     return targets
 
 
+def listing_page(url: str, claim_id: str) -> str:
+    """The page that lists a claim: `url` itself, or, for a record or day listed month by month or over
+    numbered pages (listing.PAGE_CLAIMS), the month page or numbered page that does, found as a reader would."""
+    link = f"claims/{claim_id}/"
+    seen: set[str] = set()
+    queue = [url]
+    while queue:
+        page = queue.pop(0)
+        if page in seen or not page.startswith(url):
+            continue
+        seen.add(page)
+        html = fetch(page)
+        if link in html:
+            return page
+        queue += [urllib.parse.urljoin(page, href) for href in re.findall(r'href="([^"#]+/)"', html)]
+    raise SystemExit(f"no page under {url} lists {claim_id}")
+
+
 def measure_preview(project: Path, edits: int, timeout: float) -> dict[str, Any]:
     """`mkdocs serve --livereload`; per edit, the time from writing the file until the claim page and its
-    actor, region and day pages all show the new summary (polled with urllib every 50 ms)."""
+    actor, region and day pages (each the page of them that lists the claim) all show the new summary (polled with urllib every 50 ms)."""
     served = project.parent / f"preview-{project.name}"
     if served.exists():
         shutil.rmtree(served)
@@ -511,7 +530,8 @@ def measure_preview(project: Path, edits: int, timeout: float) -> dict[str, Any]
             time.sleep(0.2)
         first_build = time.perf_counter() - started
         for number, target in enumerate(edit_targets(served / "content", edits), start=1):
-            urls = {name: base + page for name, page in target["pages"].items()}
+            urls = {name: listing_page(base + page, target["id"]) if name != "claim" else base + page
+                    for name, page in target["pages"].items()}
             for name, url in urls.items():
                 if not fetch(url):
                     raise SystemExit(f"the {name} page {url} is not served before the edit")
