@@ -89,6 +89,16 @@ def small_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return built_site(tmp_path_factory.mktemp("small"), SMALL)
 
 
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The content of a synthetic corpus of 1,000 claims (bench/make_corpus.py), made once per run: read, never
+    written, by the tests of large sites and bounded pages."""
+    out = tmp_path_factory.mktemp("corpus") / "project"
+    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "1000", str(out)], check=True,
+                   capture_output=True)
+    return out / "content"
+
+
 @pytest.fixture
 def content(tmp_path: Path) -> Path:
     """A writable copy of the small fixture content."""

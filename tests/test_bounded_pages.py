@@ -7,8 +7,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import subprocess
-import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
@@ -37,14 +35,6 @@ stays below the 250 KB a page may weigh on a reader's phone."""
 UNBOUNDED_HERE = ("positions/", "changes/", "claims/", "timeline.md")
 """Families bounded by other means, tested elsewhere: the positions and changes pages (by the issues and
 sides), a claim's page (its thread window), the timeline and the claims index (RECENT_CLAIMS)."""
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("corpus") / "project"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "1000", str(out)], check=True,
-                   capture_output=True)
-    return out / "content"
 
 
 @pytest.fixture(scope="module")

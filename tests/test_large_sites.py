@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import posixpath
 import re
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,14 +22,6 @@ pytestmark = pytest.mark.build
 # Claim lists are raw HTML (links by URL); other links are Markdown (by file).
 CLAIM_LINK = re.compile(r"\]\((?:\.\./)*claims/([a-z0-9-]+)\.md\)|<a href=\"(?:\.\./)*claims/([a-z0-9-]+)/\">")
 LINK = re.compile(r"\]\(((?:\.\./)*[a-z0-9/.-]+\.md)\)")
-
-
-@pytest.fixture(scope="module")
-def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    out = tmp_path_factory.mktemp("corpus") / "project"
-    subprocess.run([sys.executable, str(ROOT / "bench" / "make_corpus.py"), "1000", str(out)], check=True,
-                   capture_output=True)
-    return out / "content"
 
 
 @pytest.fixture(scope="module")
