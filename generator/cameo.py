@@ -8,14 +8,16 @@ claim without one has no code rather than a guessed one.
 
 from __future__ import annotations
 
+from .editions import N_
 from .records import CAMEO_CODES, CLAIM_KINDS, Claim, one_for_each
 
 CAMEO_NAMES = one_for_each(CAMEO_CODES, {
-    "01": "Make public statement", "02": "Appeal", "03": "Express intent to cooperate", "04": "Consult",
-    "05": "Engage in diplomatic cooperation", "06": "Engage in material cooperation", "07": "Provide aid",
-    "08": "Yield", "09": "Investigate", "10": "Demand", "11": "Disapprove", "12": "Reject", "13": "Threaten",
-    "14": "Protest", "15": "Exhibit force posture", "16": "Reduce relations", "17": "Coerce", "18": "Assault",
-    "19": "Fight", "20": "Use unconventional mass violence",
+    "01": N_("Make public statement"), "02": N_("Appeal"), "03": N_("Express intent to cooperate"),
+    "04": N_("Consult"), "05": N_("Engage in diplomatic cooperation"), "06": N_("Engage in material cooperation"),
+    "07": N_("Provide aid"), "08": N_("Yield"), "09": N_("Investigate"), "10": N_("Demand"), "11": N_("Disapprove"),
+    "12": N_("Reject"), "13": N_("Threaten"), "14": N_("Protest"), "15": N_("Exhibit force posture"),
+    "16": N_("Reduce relations"), "17": N_("Coerce"), "18": N_("Assault"), "19": N_("Fight"),
+    "20": N_("Use unconventional mass violence"),
 })
 """The CAMEO 1.1b3 codebook's name of each root code."""
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 
+from .editions import ENGLISH, Edition
 from .partial_date import PartialDate
 from .positions import Cell, Move, PositionKey, build_positions, sides_of
 from .records import Actor, Citation, Claim, Question, Region, Side, Source
@@ -76,6 +77,7 @@ class Catalog:
     position_months: list[Month] = field(default_factory=list)
     states: dict[Month, dict[Cell, str]] = field(default_factory=dict)
     changes_in_month: dict[Month, list[PositionKey]] = field(default_factory=dict)
+    edition: Edition = ENGLISH  # the language of the records' texts (`localized.py`) and of what pages say
 
     # --- derived facts about one claim --------------------------------------------------------
 

@@ -11,6 +11,7 @@ import os
 import sys
 from pathlib import Path
 
+from . import messages
 from .coverage import coverage, format_report
 from .export import export_site
 from .load import display_path, load_content, stray_files
@@ -50,6 +51,10 @@ def main(argv: list[str] | None = None) -> int:
     export.add_argument("--site-name", default="Ukraine negotiations explainer", help="the site's name, for feeds")
     export.add_argument("--site-url", default=None, help="the site's address, for absolute links in feeds")
     commands.add_parser("schema", help="regenerate the JSON Schemas in content/schema/")
+    messages_parser = commands.add_parser(
+        "messages", help="bring the catalogs of the site's words in other languages (generator/locale/) up to date")
+    messages_parser.add_argument("--check", action="store_true",
+                                 help="change nothing; list each message with no translation, and each no longer used")
     published = commands.add_parser(
         "published", help=f"list the record pages not yet in {PUBLISHED}, the addresses that must keep working")
     published.add_argument("--update", action="store_true", help=f"add them to content/{PUBLISHED}")
@@ -136,9 +141,28 @@ def _coverage(content: Path, texts: Path) -> int:
     return 1 if problems or any(article.uncovered for article in articles) else 0
 
 
+def _messages(check_only: bool) -> int:
+    """The translations of the generator's own words: updated, or checked complete (exit status 1 if not)."""
+    template = messages.extracted()
+    incomplete = 0
+    for edition in messages.translated_editions():
+        shown = display_path(messages.po_file(edition))
+        if not check_only:
+            messages.update(edition, template)
+        found = messages.gaps(edition, template)
+        for line in found.lines(shown):
+            print(line, file=sys.stderr if check_only else sys.stdout)
+        incomplete += len(found.untranslated) + (len(found.unused) if check_only else 0)
+        total = len([message for message in template if message.id])
+        print(f"{shown}: {total - len(found.untranslated)} of {total} messages translated")
+    return 1 if check_only and incomplete else 0
+
+
 def _run(args: argparse.Namespace) -> int:
     if args.command == "publish":
         return publish(args.config_file, args.site_dir)
+    if args.command == "messages":
+        return _messages(args.check)
     if args.command == "new":
         return _new(args)
     if not args.content.is_dir():

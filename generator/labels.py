@@ -8,9 +8,10 @@ stops the generator at import, not a page at render time.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from typing import TypeVar
 
+from .editions import ENGLISH, Edition, N_
 from .markdown_text import escape_inline
-from .partial_date import PartialDate
 from .records import (
     ATTRIBUTION_LEVELS,
     CHANGE_TYPES,
@@ -23,40 +24,50 @@ from .records import (
     one_for_each,
 )
 
+K = TypeVar("K")
+
 KIND_LABELS = one_for_each(CLAIM_KINDS, {
-    "demand": "Demand", "offer": "Offer", "refusal": "Refusal", "threat": "Threat", "intent": "Intention",
-    "proposal": "Proposal", "statement": "Statement", "assessment": "Assessment", "action": "Action", "event": "Event",
+    "demand": N_("Demand"), "offer": N_("Offer"), "refusal": N_("Refusal"), "threat": N_("Threat"),
+    "intent": N_("Intention"), "proposal": N_("Proposal"), "statement": N_("Statement"),
+    "assessment": N_("Assessment"), "action": N_("Action"), "event": N_("Event"),
 })
 
 ATTRIBUTION_LABELS = one_for_each(ATTRIBUTION_LEVELS, {
-    "on-record": "On the record", "official-readout": "Official readout", "document": "Document",
-    "outlet": "The outlet's own reporting", "analyst": "Analyst", "unnamed-sources": "Unnamed sources",
+    "on-record": N_("On the record"), "official-readout": N_("Official readout"), "document": N_("Document"),
+    "outlet": N_("The outlet's own reporting"), "analyst": N_("Analyst"), "unnamed-sources": N_("Unnamed sources"),
 })
 
 RELATION_LABELS = one_for_each(RELATION_TYPES, {
-    "supersedes": "Supersedes", "narrows": "Narrows", "contradicts": "Contradicts", "responds-to": "Responds to",
-    "pairs-with": "Goes with",
+    "supersedes": N_("Supersedes"), "narrows": N_("Narrows"), "contradicts": N_("Contradicts"),
+    "responds-to": N_("Responds to"), "pairs-with": N_("Goes with"),
 })
 """How a claim names the claims it relates to."""
 
 INVERSE_RELATION_LABELS = one_for_each(RELATION_TYPES, {
-    "supersedes": "Superseded by", "narrows": "Narrowed by", "contradicts": "Contradicted by",
-    "responds-to": "Answered by", "pairs-with": "Goes with",
+    "supersedes": N_("Superseded by"), "narrows": N_("Narrowed by"), "contradicts": N_("Contradicted by"),
+    "responds-to": N_("Answered by"), "pairs-with": N_("Goes with"),
 })
 """How a claim names the claims that relate to it."""
 
 ROLE_LABELS = one_for_each((*REGION_ROLES, "selected"), {
-    "demanded": "Demanded", "offered": "Offered in exchange", "occupied": "Occupied", "claimed": "Claimed as annexed",
-    "attacked": "Attacked", "threatened": "Threatened", "mentioned": "Mentioned", "selected": "This region",
+    "demanded": N_("Demanded"), "offered": N_("Offered in exchange"), "occupied": N_("Occupied"),
+    "claimed": N_("Claimed as annexed"), "attacked": N_("Attacked"), "threatened": N_("Threatened"),
+    "mentioned": N_("Mentioned"), "selected": N_("This region"),
 })
 """Map roles in the order they win when a region has several: a demand says more than a mention. 'selected'
 is the region whose own page the map is on."""
 
 CHANGE_LABELS: dict[str | None, str] = one_for_each((*CHANGE_TYPES, None), {
-    "new": "New", "restated": "Restated", "hardened": "Hardened", "softened": "Softened", "narrowed": "Narrowed",
-    "widened": "Widened", "reversed": "Reversed", "withdrawn": "Withdrawn", None: "Not classified",
+    "new": N_("New"), "restated": N_("Restated"), "hardened": N_("Hardened"), "softened": N_("Softened"),
+    "narrowed": N_("Narrowed"), "widened": N_("Widened"), "reversed": N_("Reversed"), "withdrawn": N_("Withdrawn"),
+    None: N_("Not classified"),
 })
 """The badge of each kind of move of a position; None where the records do not decide it and no editor has set it."""
+
+
+def translated(labels: Mapping[K, str], edition: Edition) -> dict[K, str]:
+    """A table of labels in the words of an edition."""
+    return {value: edition.gettext(label) for value, label in labels.items()}
 
 
 def plural(count: int, noun: str, nouns: str | None = None) -> str:
@@ -77,26 +88,32 @@ def issue_label(issue: str, questions: Mapping[str, Question] | None = None) -> 
     return issue.replace(".", " › ").replace("-", " ")
 
 
-def month_label(year: int, month: int) -> str:
-    """'July 2025'."""
-    return PartialDate(year, month).label
+def month_label(year: int, month: int, edition: Edition = ENGLISH) -> str:
+    """'July 2025', 'липень 2025'."""
+    return edition.month(year, month)
 
 
-def publisher_name(source: Source) -> str:
+def publisher_name(source: Source, edition: Edition = ENGLISH) -> str:
     """Markdown for a source's publisher: "unknown", as records say when the text names none, said plainly."""
-    return "Publisher not named" if source.publisher == "unknown" else escape_inline(source.publisher)
+    if source.publisher == "unknown":
+        return escape_inline(edition.gettext("Publisher not named"))
+    return escape_inline(source.publisher)
 
 
-def source_title(source: Source) -> str:
+def source_title(source: Source, edition: Edition = ENGLISH) -> str:
     """A source's title, or for one without a title, who published it and when (plain text)."""
     if source.title:
         return source.title
-    who = "publisher not named" if source.publisher == "unknown" else source.publisher
-    when = f", {source.published.date.label}" if source.published else ""
-    return f"Untitled report ({who}{when})"
+    who = edition.gettext("publisher not named") if source.publisher == "unknown" else source.publisher
+    if source.published:
+        return edition.gettext("Untitled report ({publisher}, {date})").format(
+            publisher=who, date=edition.date(source.published.date))
+    return edition.gettext("Untitled report ({publisher})").format(publisher=who)
 
 
-def actor_names(actors: Mapping[str, Actor], actor_ids: list[str]) -> str:
+def actor_names(actors: Mapping[str, Actor], actor_ids: list[str], edition: Edition = ENGLISH) -> str:
     """Several actors by name, as a sentence lists them: 'Putin', 'Putin and Zelensky', 'A, B and C'."""
     names = [actors[actor_id].name for actor_id in actor_ids]
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+    if len(names) == 1:
+        return names[0]
+    return edition.gettext("{names} and {last}").format(names=", ".join(names[:-1]), last=names[-1])

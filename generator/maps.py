@@ -21,10 +21,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from .editions import N_
 from .markdown_text import safe_href
 
 WIDTH = 800  # user units; the height follows from the shape of the country
-CREDIT = ("Boundaries: Natural Earth", "https://www.naturalearthdata.com/about/terms-of-use/")  # shown with maps
+CREDIT = (N_("Boundaries: Natural Earth"), "https://www.naturalearthdata.com/about/terms-of-use/")  # shown with maps
 _PADDING = 4  # keeps the outermost strokes inside the viewBox
 _TOLERANCE = 0.5  # user units: below what a reader sees at full width
 _MIN_RING_AREA = 1.0  # square units: smaller islands are specks, and simplification may collapse them

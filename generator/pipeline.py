@@ -13,11 +13,13 @@ from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog, build_catalog
+from .editions import EDITIONS, ENGLISH, Edition
 from .feeds import build_feeds
 from .history import FileHistory, read_history
 from .links import links_leaving
+from .localized import localized
 from .load import FileCache, Loaded, load_content, stray_files
-from .open_data import build_open_data
+from .open_data import DATA_DIR, build_open_data
 from .outputs import OutputFile
 from .page import Page
 from .pages import render_pages
@@ -33,7 +35,8 @@ GEOMETRY = "geo/ukraine-admin1.geojson"
 """Region shapes for the maps, in `content/` (see content/geo/README.md)."""
 
 HOME_INTRO = "home.md"
-"""A hand-written introduction, in `content/`, placed at the top of the generated home page."""
+"""A hand-written introduction, in `content/`, placed at the top of the generated home page; in another
+edition `home.<code>.md` (`home.uk.md`)."""
 
 
 # --- the stages, in the order a build runs them -------------------------------------------------------
@@ -78,11 +81,12 @@ class PageInputs:
     geometry: Path
 
 
-def read_page_inputs(content_dir: Path) -> PageInputs:
-    """The first step of the pages stage."""
-    intro_file = content_dir / HOME_INTRO
+def read_page_inputs(content_dir: Path, edition: Edition = ENGLISH, history: dict[str, FileHistory] | None = None
+                     ) -> PageInputs:
+    """The first step of the pages stage, for one edition (`history` where an edition before read it)."""
+    intro_file = content_dir / (HOME_INTRO if edition.is_source else f"home.{edition.code}.md")
     intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
-    return PageInputs(intro, read_history(content_dir), content_dir / GEOMETRY)
+    return PageInputs(intro, read_history(content_dir) if history is None else history, content_dir / GEOMETRY)
 
 
 def pages_stage(catalog: Catalog, templates_dir: Path, inputs: PageInputs, tracking: Tracking | None = None,
@@ -91,12 +95,17 @@ def pages_stage(catalog: Catalog, templates_dir: Path, inputs: PageInputs, track
 
 
 def files_stage(catalog: Catalog, site_name: str, site_url: str | None, memo: Memo | None = None,
-                templates_dir: Path | None = None) -> list[OutputFile]:
-    """Open data and feeds, and with `templates_dir` the pages left at old addresses, sorted by path."""
-    files = build_open_data(catalog, memo) + build_feeds(catalog, site_name, site_url, memo)
+                templates_dir: Path | None = None, open_data: list[OutputFile] | None = None) -> list[OutputFile]:
+    """Open data and feeds, and with `templates_dir` the pages left at old addresses, sorted by path, in the
+    catalog's edition (its files in its folder). The open data is one record set with every language's fields:
+    an edition after the first is given the same files (`open_data`) to publish in its folder."""
+    data = build_open_data(catalog, memo) if open_data is None else open_data
+    files = data + build_feeds(catalog, site_name, site_url, memo)
     if templates_dir is not None:
         files += build_redirect_pages(catalog, templates_dir, site_name, site_url)
-    return sorted(files, key=lambda f: f.path)
+    edition = catalog.edition
+    return sorted((replace(f, path=edition.path(f.path)) if edition.prefix else f for f in files),
+                  key=lambda f: f.path)
 
 
 def check(content_dir: Path, files: FileCache | None = None, records: RecordCache | None = None, *,
@@ -117,7 +126,7 @@ class Site:
 
 
 @dataclass(frozen=True)
-class BuildState:
+class EditionState:
     """What a successful run leaves for the next, saved whole and once, at its end: a run that fails half-way
     leaves the state of the last good one, never its tables with newer pages or the reverse."""
 
@@ -139,28 +148,48 @@ class Builds:
         self.incremental = incremental  # False for a single run: nothing is kept for a next one
         self._files: FileCache | None = {} if incremental else None
         self._records: RecordCache | None = {} if incremental else None
-        self._state: BuildState | None = None  # left by the last successful run
+        self._state: dict[str, EditionState] = {}  # left by the last successful run, by edition
         self.reused_pages = 0  # by the last run, for the curious and for tests
 
     def generate(self) -> Site:
-        """Every page and file of the site; raises ContentError listing every problem if the content has any."""
+        """Every page and file of the site, in every edition; raises ContentError listing every problem if the
+        content has any."""
         catalog, problems = check(self.content_dir, self._files, self._records, theme=self.theme, root=self.root)
         if catalog is None:
             raise ContentError(problems)
-        inputs = read_page_inputs(self.content_dir)
-        state = self._state
+        pages: list[Page] = []
+        files: list[OutputFile] = []
+        states: dict[str, EditionState] = {}
+        history: dict[str, FileHistory] | None = None
+        open_data: list[OutputFile] | None = None
+        self.reused_pages = 0
+        for edition in EDITIONS:
+            inputs = read_page_inputs(self.content_dir, edition, history)
+            history = inputs.history
+            state = self._state.get(edition.code)
+            edition_pages, edition_files, states[edition.code] = self._edition(
+                localized(catalog, edition), inputs, state, open_data)
+            open_data = open_data or [f for f in edition_files if f.path.startswith(DATA_DIR + "/")]
+            pages += edition_pages
+            files += edition_files
+        if self.incremental:  # a single run keeps nothing for a next one
+            self._state = states
+        reported = [claim.dates.reported.date for claim in catalog.claims.values()]
+        updated = max(reported, key=lambda date: date.sort_key) if reported else None
+        return Site(pages, sorted(files, key=lambda f: f.path), updated, stray_files(self.content_dir))
+
+    def _edition(self, catalog: Catalog, inputs: PageInputs, state: EditionState | None,
+                 open_data: list[OutputFile] | None) -> tuple[list[Page], list[OutputFile], EditionState]:
+        """One edition's pages and files, reusing what the last run of the same edition left."""
         tracking = (Tracking.start(catalog, site_tables(catalog, inputs.history), state.tables if state else None)
                     if self.incremental else None)
         pages, rendered = pages_stage(catalog, self.templates_dir, inputs, tracking, state.pages if state else None)
         outputs = tracking.memo(state.outputs if state else None) if tracking else None
         view = tracking.catalog if tracking else catalog
-        files = files_stage(view, self.site_name, self.site_url, outputs, self.templates_dir)
-        if tracking is not None and outputs is not None:  # a single run keeps nothing for a next one
-            self._state = BuildState(tracking.tables, rendered, outputs.results)
-        self.reused_pages = rendered.reused
-        reported = [claim.dates.reported.date for claim in catalog.claims.values()]
-        updated = max(reported, key=lambda date: date.sort_key) if reported else None
-        return Site(pages, files, updated, stray_files(self.content_dir))
+        files = files_stage(view, self.site_name, self.site_url, outputs, self.templates_dir, open_data)
+        self.reused_pages += rendered.reused
+        return pages, files, EditionState(tracking.tables if tracking else {}, rendered,
+                                          outputs.results if outputs else {})
 
 
 def generate(content_dir: Path, templates_dir: Path, site_name: str = "", site_url: str | None = None,

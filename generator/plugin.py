@@ -30,8 +30,12 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.utils.templates import TemplateContext
 
+from . import edition_pages
+from .editions import edition_of
 from .pipeline import Builds, Site
 from .preview import DirtyBuildIsComplete, DirtyPreview
 from .problem_pages import problem_pages
@@ -52,6 +56,8 @@ class ExplainerConfig(Config):
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     site: Site
     generated: set[str]
+    files: Files
+    navs: dict[str, Navigation]  # by edition, the source language's being MkDocs' own
     _dated_by_content = False  # SOURCE_DATE_EPOCH set by this build, to be removed when it ends
     serving = False
     builds: Builds | None = None
@@ -72,6 +78,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # The generator's raw HTML blocks go to the page as written, unparsed (`raw_html.py`).
         if not any(isinstance(extension, RawHtmlBlocks) for extension in config.markdown_extensions):
             config.markdown_extensions.append(RawHtmlBlocks())
+        # Material shows its language selector when `extra.alternate` is set: each page's own links to the same
+        # page in every edition are put there as the page is rendered (`on_page_context`).
+        config.extra["alternate"] = []
         return config
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -153,12 +162,28 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             files.append(file)
         for output in self.site.files:
             files.append(make(config, output.path, output.content, InclusionLevel.UNDEFINED))
+        for path, markdown in edition_pages.untranslated_pages(files, self.generated):
+            files.append(make(config, path, markdown, InclusionLevel.NOT_IN_NAV))
+            self.generated.add(path)
         if self.preview is not None:
             self.preview.files_done(files, config)
+        self.files = files
         if not self.serving:
             # MkDocs's files hold the pages now; only the preview keeps them, for its next build.
             self.site = replace(self.site, pages=[])
         return files
+
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        self.navs = edition_pages.navigations(nav, files, config)
+        return nav
+
+    def on_page_context(self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig,
+                        nav: Navigation) -> TemplateContext:
+        # Pages are rendered one at a time: what is set here is this page's until the next page's turn.
+        edition = edition_of(page.file.src_uri)
+        context["nav"] = self.navs.get(edition.code, nav)
+        config.extra["alternate"] = edition_pages.alternates(page, self.files)
+        return context
 
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         # MkDocs holds every page's Markdown and HTML until the last page is written. In a single build the
@@ -166,6 +191,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # once it is HTML (`on_page_content`). The preview keeps both, to tell the next build what changed.
         if not self.serving and page.file.src_uri in self.generated:
             page.file.content_bytes = b""
+        page.meta["language"] = edition_of(page.file.src_uri).code  # <html lang>, Material's own words
         return markdown
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:

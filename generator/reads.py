@@ -234,8 +234,9 @@ class TrackedSequence(_Tracked, Sequence[Any]):
 
 
 def catalog_tables(catalog: Catalog) -> dict[str, Any]:
-    """Every table of the catalog by name: records, indexes and the claims' date order."""
-    return {field.name: getattr(catalog, field.name) for field in dataclasses.fields(catalog)}
+    """Every table of the catalog by name: records, indexes and the claims' date order (not its edition)."""
+    return {field.name: getattr(catalog, field.name) for field in dataclasses.fields(catalog)
+            if isinstance(getattr(catalog, field.name), (dict, list))}
 
 
 def tracked_catalog(catalog: Catalog, reads: Reads) -> Catalog:

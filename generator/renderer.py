@@ -69,12 +69,12 @@ from .labels import (
     RELATION_LABELS,
     ROLE_LABELS,
     issue_label,
-    month_label,
     plural,
     publisher_name,
+    translated,
 )
 from .maps import CREDIT, MapRegion, Shapes, render_legend, render_map
-from .markdown_text import escape_inline, escape_paragraphs, safe_href
+from .markdown_text import UNTRANSLATED_MARK, Untranslated, escape_inline, escape_paragraphs, safe_href
 from .page import Page, front_matter
 from .partial_date import PartialDate
 from .reads import Kept, Read, TrackedMapping, Tracking, catalog_tables
@@ -94,8 +94,10 @@ references are the page's own: they are written as marks (`\x00` kind label `\x0
 
 
 def escape_html(text: str) -> str:
-    """One line of plain text → HTML that shows exactly that text (the `html` filter)."""
-    return html.escape(" ".join(text.split()), quote=True)
+    """One line of plain text → HTML that shows exactly that text (the `html` filter); an untranslated text
+    marked as English (`markdown_text.Untranslated`)."""
+    escaped = html.escape(" ".join(text.split()), quote=True)
+    return f"<span {UNTRANSLATED_MARK}>{escaped}</span>" if isinstance(text, Untranslated) else escaped
 
 
 def html_href(url: str) -> str:
@@ -165,16 +167,22 @@ class Renderer:
             keep_trailing_newline=True,
             trim_blocks=True,
             lstrip_blocks=True,
+            extensions=["jinja2.ext.i18n"],
         )
+        # The words of the page's edition: `_()`, `gettext()` and `ngettext()` in templates (Babel's catalogs).
+        self.edition = edition = catalog.edition
+        self.env.install_gettext_translations(edition.translations, newstyle=True)  # type: ignore[attr-defined]
         self.env.filters.update(text=escape_inline, paragraphs=escape_paragraphs, href=safe_href,
-                                html=escape_html, html_href=html_href)
+                                html=escape_html, html_href=html_href, date=edition.date)
         self.env.filters["groupby_issue"] = partial(listing.group_by_issue, self.catalog)
         self.env.globals.update(
             catalog=self.catalog,
             paths=Paths,
             feeds=Feeds,
             footnote_label=footnote_label,
-            month_label=month_label,
+            month_label=edition.month,
+            edition=edition,
+            counted=edition.counted,
             days_in_month=partial(listing.days_in_month, self.catalog),
             months_of_year=partial(listing.months_of_year, self.catalog),
             date_page=self.date_page,
@@ -195,7 +203,7 @@ class Renderer:
             source_a=self.source_a,
             date_a=self.date_a,
             claim_a=self.claim_a,
-            publisher_html=_publisher_html,
+            publisher_html=self.publisher_html,
             # Bound to the page being rendered; globals, so that the macros module is built once.
             url=self.url,
             cite=self.cite,
@@ -203,13 +211,14 @@ class Renderer:
             region_link=self.region_link,
             source_link=self.source_link,
             date_link=self.date_link,
-            publisher=publisher_name,
+            publisher=partial(publisher_name, edition=edition),
             plural=plural,
-            KIND=KIND_LABELS,
-            ATTRIBUTION=ATTRIBUTION_LABELS,
-            RELATION=RELATION_LABELS,
-            INVERSE=INVERSE_RELATION_LABELS,
-            CAMEO=CAMEO_NAMES,
+            KIND=translated(KIND_LABELS, edition),
+            ATTRIBUTION=translated(ATTRIBUTION_LABELS, edition),
+            RELATION=translated(RELATION_LABELS, edition),
+            INVERSE=translated(INVERSE_RELATION_LABELS, edition),
+            ROLE=translated(ROLE_LABELS, edition),
+            CAMEO=translated(CAMEO_NAMES, edition),
             KIND_CAMEO=KIND_CAMEO,
         )
         for helper in helpers:  # a page family's own helpers (positions_pages.template_globals)
@@ -232,18 +241,18 @@ class Renderer:
         return issue_label(issue, self.catalog.questions)
 
     def url(self, target: str) -> str:
-        """A link to another page, as MkDocs resolves it: up to the site's root, then down. The way up is
-        written as a marker, replaced once the page is complete, so that a claim's line and notes are the
-        same text on every page and are rendered once (MkDocs writes the shortest link into the HTML)."""
-        return ROOT_MARKER + target
+        """A link to another page of the edition, as MkDocs resolves it: up to the site's root, then down. The
+        way up is written as a marker, replaced once the page is complete, so that a claim's line and notes
+        are the same text on every page and are rendered once (MkDocs writes the shortest link into the HTML)."""
+        return ROOT_MARKER + self.edition.prefix + target
 
     def html_url(self, target: str) -> str:
         """A link to another page for raw HTML: its URL from the site's root, behind a marker for the way up."""
-        return HTML_ROOT_MARKER + site_url_of(target)
+        return HTML_ROOT_MARKER + site_url_of(self.edition.prefix + target)
 
     def href(self, target: str) -> str:
         """A link for raw HTML (which MkDocs does not rewrite): the target's URL, relative to this page's."""
-        here, there = site_url_of(self._page_path), site_url_of(target)
+        here, there = site_url_of(self._page_path), site_url_of(self.edition.prefix + target)
         return posixpath.relpath(there or ".", here or ".") + "/" if there != here else "./"
 
     def region_map(self, roles: dict[str, str], title: str) -> str:
@@ -251,14 +260,15 @@ class Renderer:
         if self.shapes is None:
             return ""
         self._maps += 1
+        role_labels = translated(ROLE_LABELS, self.edition)
         regions = [
             MapRegion(region.iso, region.name, self.href(Paths.region(rid)), roles.get(rid),
-                      label=f"{region.name} ({ROLE_LABELS[roles[rid]].lower()})" if rid in roles else None)
+                      label=f"{region.name} ({role_labels[roles[rid]].lower()})" if rid in roles else None)
             for rid, region in self.catalog.regions.items() if region.iso in self.shapes.paths
         ]
         svg = render_map(self.shapes, regions, title=title, label_id=f"map-title-{self._maps}")
-        legend = render_legend([(role, label) for role, label in ROLE_LABELS.items() if role in roles.values()])
-        credit = f'<a href="{CREDIT[1]}">{html.escape(CREDIT[0])}</a>'
+        legend = render_legend([(role, label) for role, label in role_labels.items() if role in roles.values()])
+        credit = f'<a href="{CREDIT[1]}">{html.escape(self.edition.gettext(CREDIT[0]))}</a>'
         return f'<figure class="explainer-figure">{svg}<figcaption>{legend}{credit}</figcaption></figure>'
 
     def cite(self, claim_id: str) -> str:
@@ -276,11 +286,11 @@ class Renderer:
     def source_link(self, source_id: str) -> str:
         source = self.catalog.sources[source_id]
         title = f": {escape_inline(source.title)}" if source.title else ""
-        return f"[{publisher_name(source)}{title}]({self.url(Paths.source(source_id))})"
+        return f"[{publisher_name(source, self.edition)}{title}]({self.url(Paths.source(source_id))})"
 
     def date_link(self, date: PartialDate | DateSpan) -> str:
-        target = self.date_page(date)
-        return f"[{date.label}]({self.url(target)})" if target else date.label
+        target, label = self.date_page(date), self.edition.date(date)
+        return f"[{label}]({self.url(target)})" if target else label
 
     # The same links as HTML, for the claim lines and footnotes.
     def actor_a(self, actor_id: str) -> str:
@@ -292,11 +302,17 @@ class Renderer:
     def source_a(self, source_id: str) -> str:
         source = self.catalog.sources[source_id]
         title = f": {escape_html(source.title)}" if source.title else ""
-        return _a(self.html_url(Paths.source(source_id)), _publisher_html(source) + title)
+        return _a(self.html_url(Paths.source(source_id)), self.publisher_html(source) + title)
 
     def date_a(self, date: PartialDate | DateSpan) -> str:
-        target = self.date_page(date)
-        return _a(self.html_url(target), html.escape(date.label)) if target else html.escape(date.label)
+        target, label = self.date_page(date), html.escape(self.edition.date(date))
+        return _a(self.html_url(target), label) if target else label
+
+    def publisher_html(self, source: Any) -> str:
+        """A source's publisher as HTML: "unknown", as records say when the text names none, said plainly."""
+        if source.publisher == "unknown":
+            return html.escape(self.edition.gettext("Publisher not named"))
+        return escape_html(source.publisher)
 
     def claim_a(self, claim_id: str) -> str:
         return _a(self.html_url(Paths.claim(claim_id)), escape_html(self.catalog.claims[claim_id].summary))
@@ -368,9 +384,15 @@ class Renderer:
 
     def _render(self, template: str, path: str, title: str, description: str, origin: str | None,
                 meta: dict[str, Any] | None, context: dict[str, Any]) -> Page:
+        path = self.edition.path(path)  # 'uk/actors/putin.md' in the Ukrainian edition
+        if meta and "feed" in meta:  # the page's feed in its edition, named in its words
+            meta = {**meta, "feed": self.edition.path(meta["feed"]),
+                    "feed_title": self.edition.gettext("Claims feed")}
         self._page_path, self._up, self._cited, self._maps = path, "../" * path.count("/"), {}, 0
         helpers = {"page_path": path, "title": title}
         body = self.env.get_template(template).render(**helpers, **context)
+        if UNTRANSLATED_MARK in body:
+            body = self._say_untranslated(body)
         markdown = front_matter(title, description, meta or {}) + body.strip() + "\n"
         if self._cited:
             # Python-Markdown's footnotes, as its footnotes extension writes them.
@@ -382,6 +404,14 @@ class Renderer:
             markdown = self._number_notes(markdown)
         return Page(path, title, markdown, origin)
 
+    def _say_untranslated(self, body: str) -> str:
+        """A page showing texts not yet translated says so, below its heading: they are in English."""
+        notice = html.escape(self.edition.gettext(
+            "Some texts on this page are not translated yet: they are shown in English."))
+        note = f'<p class="explainer-untranslated">{notice}</p>'
+        heading, newline, rest = body.partition("\n")
+        return f"{heading}\n\n{note}\n\n{rest}" if heading.startswith("# ") else f"{note}\n\n{body}"
+
     def _number_notes(self, markdown: str) -> str:
         """Fill in the marks of the footnotes: each note numbered in the order of the list of notes, each
         reference with an id of its own (`fnref:…`, then `fnref2:…`), each note linking back to every
@@ -389,6 +419,7 @@ class Renderer:
         numbers = {footnote_label(claim_id, c.source): str(number) for number, (claim_id, c) in enumerate(
             ((claim_id, c) for claim_id in self._cited for c in self.catalog.claims[claim_id].sources), 1)}
         seen: dict[str, int] = {}
+        back = self.edition.gettext("Jump back to footnote {number} in the text")
 
         def fill(mark: re.Match[str]) -> str:
             kind, label = mark.group(1), mark.group(2)
@@ -397,7 +428,7 @@ class Renderer:
             if kind == "r":
                 seen[label] = count = seen.get(label, 0) + 1
                 return f"fnref{count if count > 1 else ''}:{label}"
-            title = f"Jump back to footnote {numbers[label]} in the text"
+            title = html.escape(back.format(number=numbers[label]), quote=True)
             links = "".join(f'<a class="footnote-backref" href="#fnref{n if n > 1 else ""}:{label}" '
                             f'title="{title}">&#8617;</a>' for n in range(1, seen.get(label, 0) + 1))
             return "&#160;" + links if links else ""
@@ -407,11 +438,6 @@ class Renderer:
 
 def _a(href: str, text_html: str) -> str:
     return f'<a href="{href}">{text_html}</a>'
-
-
-def _publisher_html(source: Any) -> str:
-    """A source's publisher as HTML: "unknown", as records say when the text names none, said plainly."""
-    return "Publisher not named" if source.publisher == "unknown" else escape_html(source.publisher)
 
 
 def _backrefs(label: str) -> str:

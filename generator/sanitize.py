@@ -21,7 +21,7 @@ TAGS = {
     "ul", "br",
     "pre", "h5", "h6",  # written by Markdown for hand-written pages
 }
-_COMMON = {"id", "class", "title", "role", "hidden", "aria-label", "aria-labelledby", "aria-hidden", "aria-live"}
+_COMMON = {"id", "class", "title", "role", "hidden", "lang", "aria-label", "aria-labelledby", "aria-hidden", "aria-live"}
 ATTRIBUTES = {
     "*": _COMMON,
     "a": _COMMON | {"href"},

@@ -62,14 +62,14 @@ def test_export_writes_only_what_changed(content: Path, tmp_path: Path) -> None:
     args = ("--content", str(content), "--templates", str(ROOT / "theme" / "templates"), "export", str(out))
     first = run(*args, cwd=tmp_path)
     assert first.returncode == 0, first.stderr
-    assert first.stdout.strip() == f"38 pages and 17 files in {out}: 55 written, 0 removed, 0 unchanged"
+    assert first.stdout.strip() == f"76 pages and 34 files in {out}: 110 written, 0 removed, 0 unchanged"
     claim_page = out / "claims" / "bob-refuses.md"
     actor_page = out / "actors" / "alice.md"
     os.utime(claim_page, ns=(1, 1))
     os.utime(actor_page, ns=(1, 1))
 
     second = run(*args, cwd=tmp_path)
-    assert second.stdout.strip() == f"38 pages and 17 files in {out}: 0 written, 0 removed, 55 unchanged"
+    assert second.stdout.strip() == f"76 pages and 34 files in {out}: 0 written, 0 removed, 110 unchanged"
     assert claim_page.stat().st_mtime_ns == 1 and actor_page.stat().st_mtime_ns == 1
 
     source = content / "claims" / "bob-refuses.yaml"

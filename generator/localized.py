@@ -1,0 +1,63 @@
+"""A catalog in the words of one edition: every reader-facing text of the records replaced by its twin in that
+language (`summary` by `summary_uk`), or, where editors have not written it yet, kept in English and marked
+`Untranslated`, so that pages show it with `lang="en"` and say that it is not translated.
+
+Only the texts change: ids, dates and every index of the catalog are the same objects in each edition, so a
+localized catalog costs a copy of the records, not a second catalog. Quotes are never replaced (they stay in the
+language of their source, `quote_uk` being a translation shown beside them); a source's headline is its
+translation where one is written, the original staying on the source's page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import Any
+
+from pydantic import BaseModel
+
+from .catalog import Catalog
+from .editions import Edition
+from .markdown_text import Untranslated
+from .translations import NEVER_MISSING
+
+
+def localized(catalog: Catalog, edition: Edition) -> Catalog:
+    """The catalog as `edition` shows it (the same catalog for the source language)."""
+    if edition.is_source:
+        return catalog
+    suffix = "_" + edition.code
+
+    def table(records: dict[str, Any]) -> dict[str, Any]:
+        return {key: _localized(record, suffix) for key, record in records.items()}
+
+    return replace(catalog, actors=table(catalog.actors), regions=table(catalog.regions),
+                   sources=table(catalog.sources), claims=table(catalog.claims), sides=table(catalog.sides),
+                   questions=table(catalog.questions), edition=edition)
+
+
+def _localized(value: Any, suffix: str) -> Any:
+    """A record (or a list of them) with each text that has a twin field replaced by it, nested records too."""
+    if isinstance(value, list):
+        return [_localized(item, suffix) for item in value]
+    if not isinstance(value, BaseModel):
+        return value
+    fields = type(value).model_fields
+    update: dict[str, Any] = {}
+    for name in fields:
+        current = getattr(value, name)
+        if name.endswith(suffix) or current is None:
+            continue
+        if name + suffix in fields and name not in NEVER_MISSING:
+            update[name] = _text(current, getattr(value, name + suffix))
+        elif isinstance(current, (BaseModel, list)):
+            inner = _localized(current, suffix)
+            if inner is not current:
+                update[name] = inner
+    return value.model_copy(update=update) if update else value
+
+
+def _text(english: Any, translated: Any) -> Any:
+    if isinstance(english, dict):  # labels by key (a question's issues)
+        translated = translated or {}
+        return {key: translated.get(key) or Untranslated(text) for key, text in english.items()}
+    return translated if translated else Untranslated(english)
