@@ -78,8 +78,13 @@ class Catalog:
     states: dict[Month, dict[Cell, str]] = field(default_factory=dict)
     changes_in_month: dict[Month, list[PositionKey]] = field(default_factory=dict)
     edition: Edition = ENGLISH  # the language of the records' texts (`localized.py`) and of what pages say
+    original_sources: dict[str, Source] = field(default_factory=dict)  # in another edition: as published
 
     # --- derived facts about one claim --------------------------------------------------------
+
+    def original_source(self, source_id: str) -> Source:
+        """A source as published, its headline in its own language, whatever the edition."""
+        return self.original_sources.get(source_id) or self.sources[source_id]
 
     def origin(self, citation: Citation) -> str:
         """The source a citation's words go back to: the relayed original where there is one."""

@@ -32,7 +32,8 @@ def localized(catalog: Catalog, edition: Edition) -> Catalog:
 
     return replace(catalog, actors=table(catalog.actors), regions=table(catalog.regions),
                    sources=table(catalog.sources), claims=table(catalog.claims), sides=table(catalog.sides),
-                   questions=table(catalog.questions), edition=edition)
+                   questions=table(catalog.questions), edition=edition,
+                   original_sources=catalog.sources)
 
 
 def _localized(value: Any, suffix: str) -> Any:
