@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
 from . import edition_pages
+from .edition_search import split_search_index
 from .editions import edition_of
 from .pipeline import Builds, Site
 from .preview import DirtyBuildIsComplete, DirtyPreview
@@ -214,6 +215,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         try:
             if self.preview is not None:
                 self.preview.merge_search_index(config)
+            split_search_index(Path(config.site_dir))
         finally:
             self._undate()
 

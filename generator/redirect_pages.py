@@ -20,7 +20,6 @@ from .aliases import Redirect, redirects
 from .catalog import Catalog
 from .labels import source_title
 from .outputs import OutputFile
-from .records import RECORD_NAMES
 from .sanitize import sanitize
 
 TEMPLATE = "redirect.html.j2"
@@ -35,7 +34,9 @@ def build_redirect_pages(catalog: Catalog, templates_dir: Path, site_name: str,
     if not found:
         return []
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir)), autoescape=True,
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+                             extensions=["jinja2.ext.i18n"])
+    env.install_gettext_translations(catalog.edition.translations, newstyle=True)  # type: ignore[attr-defined]
     page, body = env.get_template(TEMPLATE), env.get_template(BODY_TEMPLATE)
     return [_page(catalog, redirect, page, body, site_name, site_url) for redirect in found]
 
@@ -49,7 +50,7 @@ def _title(catalog: Catalog, redirect: Redirect) -> str:
     if redirect.folder == "claims":
         return catalog.claims[redirect.new_id].summary
     if redirect.folder == "sources":
-        return source_title(catalog.sources[redirect.new_id])
+        return source_title(catalog.sources[redirect.new_id], catalog.edition)
     table = catalog.actors if redirect.folder == "actors" else catalog.regions
     return table[redirect.new_id].name
 
@@ -57,7 +58,9 @@ def _title(catalog: Catalog, redirect: Redirect) -> str:
 def _page(catalog: Catalog, redirect: Redirect, page: jinja2.Template, body: jinja2.Template,
           site_name: str, site_url: str | None) -> OutputFile:
     target, title = redirect_target(redirect), _title(catalog, redirect)
-    canonical = f"{site_url.rstrip('/')}/{redirect.new_address}" if site_url else target
-    shown = sanitize(body.render(kind=RECORD_NAMES[redirect.folder], target=target, title=title))
-    html = page.render(title=title, site_name=site_name, target=target, canonical=canonical, body=Markup(shown))
+    edition = catalog.edition
+    canonical = f"{site_url.rstrip('/')}/{edition.path(redirect.new_address)}" if site_url else target
+    shown = sanitize(body.render(folder=redirect.folder, target=target, title=title))
+    html = page.render(title=title, site_name=site_name, target=target, canonical=canonical, body=Markup(shown),
+                       lang=edition.code)
     return OutputFile(redirect.old_address + "index.html", html.encode("utf-8"))

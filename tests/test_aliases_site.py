@@ -64,6 +64,14 @@ def test_mkdocs_build_serves_the_old_address_as_a_redirect(renamed_site: Path) -
     assert "This actor has moved" in parse(page_file(renamed_site, "actors/bob/")).text
 
 
+def test_the_sitemap_lists_both_editions_and_each_keeps_its_old_addresses(renamed_site: Path) -> None:
+    sitemap = (renamed_site / "sitemap.xml").read_text(encoding="utf-8")
+    assert f"<loc>{SITE_URL}claims/alice-offers-kherson/</loc>" in sitemap
+    assert f"<loc>{SITE_URL}uk/claims/alice-offers-kherson/</loc>" in sitemap
+    old = page_file(renamed_site, "uk/claims/bob-refuses/").read_text(encoding="utf-8")
+    assert f'<link rel="canonical" href="{SITE_URL}uk/claims/bob-refuses-to-cede-territory/">' in old
+
+
 def test_redirects_stay_out_of_the_sitemap_and_the_search_index(renamed_site: Path) -> None:
     sitemap = (renamed_site / "sitemap.xml").read_text(encoding="utf-8")
     locations = {entry["location"].split("#")[0] for entry in

@@ -30,8 +30,10 @@ AXE = NODE_MODULES / "axe-core" / "axe.min.js"
 VNU = NODE_MODULES / "vnu-jar" / "build" / "dist" / "vnu.jar"
 INSTALL_HINT = "run `make test`, which installs them with `npm ci` from package-lock.json"
 
-# One page of each family (chosen from the catalog, tests/families.py), the index pages and the hand-written pages.
+# One page of each family (chosen from the catalog, tests/families.py), the index pages and the hand-written pages,
+# in each edition (the Ukrainian one under uk/).
 PAGES = [*FAMILIES, *INDEXES]
+EDITIONS = {"en": "", "uk": "uk/"}
 
 # Material's palette follows prefers-color-scheme (mkdocs.yml); these are the schemes it must switch to.
 SCHEMES = {"light": "default", "dark": "slate"}
@@ -81,11 +83,12 @@ def describe_violations(violations: list[dict[str, Any]]) -> str:
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", SCHEMES)
+@pytest.mark.parametrize("edition", EDITIONS)
 @pytest.mark.parametrize("entry", PAGES)
 def test_axe_finds_no_violations(browser: Browser, site_url: str, addresses: dict[str, str], entry: str,
-                                 scheme: str) -> None:
+                                 edition: str, scheme: str) -> None:
     axe = checker(AXE)
-    path = addresses[entry]
+    path = EDITIONS[edition] + addresses[entry]
     with local_page(browser) as (page, watch):
         page.emulate_media(color_scheme="dark" if scheme == "dark" else "light")
         response = page.goto(site_url + path)
@@ -105,7 +108,7 @@ def test_nu_validator_finds_no_errors(real_site: Path, addresses: dict[str, str]
     java = shutil.which("java")
     if java is None:
         pytest.fail("java is missing: run `make test` (scripts/ensure-java installs it)")
-    files = [real_site / addresses[entry] / "index.html" for entry in PAGES]
+    files = [real_site / prefix / addresses[entry] / "index.html" for entry in PAGES for prefix in EDITIONS.values()]
     missing = [str(file.relative_to(real_site)) for file in files if not file.is_file()]
     assert missing == [], f"pages not built: {missing}"
     # One Java start for all files: the validator takes seconds to start.
