@@ -26,6 +26,7 @@ CSV_COLUMNS = [
     "id", "page", "kind", "actor", "actor_name", "co_actors", "addressees", "summary", "issue", "regions",
     "happened", "happened_basis", "reported", "reported_basis", "deadline", "scheduled", "attribution", "attribution_detail",
     "standing", "independent_sources", "sources", "cameo", "cameo_name",
+    "summary_uk", "actor_name_uk", "attribution_detail_uk",  # the Ukrainian texts, where written: one record set
 ]
 
 
@@ -123,6 +124,9 @@ def _row(catalog: Catalog, claim_id: str) -> dict[str, str]:
         "sources": ";".join(c.source for c in claim.sources),
         "cameo": code or "",
         "cameo_name": CAMEO_NAMES[code] if code else "",
+        "summary_uk": claim.summary_uk or "",
+        "actor_name_uk": catalog.actors[claim.actor].name_uk or "",
+        "attribution_detail_uk": claim.attribution.detail_uk or "",
     }.items()}
 
 

@@ -18,6 +18,7 @@ from .feeds import build_feeds
 from .history import FileHistory, read_history
 from .links import links_leaving
 from .localized import localized
+from .markdown_text import Untranslated
 from .load import FileCache, Loaded, load_content, stray_files
 from .open_data import DATA_DIR, build_open_data
 from .outputs import OutputFile
@@ -85,7 +86,11 @@ def read_page_inputs(content_dir: Path, edition: Edition = ENGLISH, history: dic
                      ) -> PageInputs:
     """The first step of the pages stage, for one edition (`history` where an edition before read it)."""
     intro_file = content_dir / (HOME_INTRO if edition.is_source else f"home.{edition.code}.md")
-    intro = intro_file.read_text(encoding="utf-8") if intro_file.is_file() else ""
+    english = content_dir / HOME_INTRO
+    if intro_file.is_file():
+        intro = intro_file.read_text(encoding="utf-8")
+    else:  # not translated yet: the English one, which the page says is not translated
+        intro = Untranslated(english.read_text(encoding="utf-8")) if english.is_file() else ""
     return PageInputs(intro, read_history(content_dir) if history is None else history, content_dir / GEOMETRY)
 
 

@@ -391,7 +391,7 @@ class Renderer:
         self._page_path, self._up, self._cited, self._maps = path, "../" * path.count("/"), {}, 0
         helpers = {"page_path": path, "title": title}
         body = self.env.get_template(template).render(**helpers, **context)
-        if UNTRANSLATED_MARK in body:
+        if UNTRANSLATED_MARK in body or isinstance(context.get("intro"), Untranslated):
             body = self._say_untranslated(body)
         markdown = front_matter(title, description, meta or {}) + body.strip() + "\n"
         if self._cited:
