@@ -68,6 +68,10 @@ def test_the_sitemap_lists_both_editions_and_each_keeps_its_old_addresses(rename
     sitemap = (renamed_site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{SITE_URL}claims/alice-offers-kherson/</loc>" in sitemap
     assert f"<loc>{SITE_URL}uk/claims/alice-offers-kherson/</loc>" in sitemap
+    page = page_file(renamed_site, "claims/alice-offers-kherson/").read_text(encoding="utf-8")
+    # Relative: Material's script fetches a sitemap beside each alternate link, which must stay on the site.
+    assert '<link rel="alternate" href="../../uk/claims/alice-offers-kherson/" hreflang="uk">' in page
+    assert '<link rel="alternate" href="./" hreflang="en">' in page
     old = page_file(renamed_site, "uk/claims/bob-refuses/").read_text(encoding="utf-8")
     assert f'<link rel="canonical" href="{SITE_URL}uk/claims/bob-refuses-to-cede-territory/">' in old
 
