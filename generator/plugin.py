@@ -193,6 +193,10 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if not self.serving and page.file.src_uri in self.generated:
             page.file.content_bytes = b""
         page.meta["language"] = edition_of(page.file.src_uri).code  # <html lang>, Material's own words
+        if config.site_url:  # for the sitemap (theme/overrides/sitemap.xml), written before the pages
+            site = config.site_url.rstrip("/") + "/"
+            page.meta["hreflang"] = [{"lang": alternate["lang"], "href": site + alternate["link"]}
+                                     for alternate in edition_pages.alternates(page, self.files)]
         return markdown
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
