@@ -300,6 +300,7 @@ def baseline_project(project: Path, timeout: float) -> tuple[Path, Run]:
     hand_written = project / config.get("docs_dir", "docs")
     generated_tops = sorted(entry.name for entry in docs.iterdir() if not entry.name.startswith("."))
     shutil.copytree(hand_written, docs, dirs_exist_ok=True)
+    _untranslated_stand_ins(hand_written, docs)
     config["docs_dir"] = docs.name
     config["plugins"] = [p for p in config.get("plugins", []) if _plugin_name(p) != "explainer"]
     # The plugin hands its pages to MkDocs as "not in nav"; the baseline says the same of the same files.
@@ -308,6 +309,20 @@ def baseline_project(project: Path, timeout: float) -> tuple[Path, Run]:
     path = project / "mkdocs-baseline.yml"
     path.write_text(yaml.dump(config, Dumper=_ConfigDumper, sort_keys=False, allow_unicode=True), encoding="utf-8")
     return path, export
+
+
+def _untranslated_stand_ins(hand_written: Path, docs: Path) -> None:
+    """As the plugin does (generator/edition_pages.py): a hand-written page an edition has not translated is
+    the English page in the edition's folder, so that the edition's links to it hold."""
+    from generator.editions import EDITIONS, edition_of  # the editions of the code measured (its snapshot's own)
+
+    for edition in EDITIONS[1:]:
+        for page in hand_written.rglob("*.md"):
+            relative = page.relative_to(hand_written).as_posix()
+            if edition_of(relative).is_source and not (docs / edition.path(relative)).exists():
+                target = docs / edition.path(relative)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(page, target)
 
 
 def _plugin_name(entry: Any) -> str:

@@ -24,6 +24,9 @@ from typing import Any
 
 import yaml
 
+from generator.editions import EDITIONS
+from generator.localized import localized
+from generator.open_data import DATA_DIR
 from generator.pipeline import (
     STAGES,
     Builds,
@@ -61,12 +64,23 @@ def run_stages(content: Path, templates: Path) -> dict[str, Any]:
     catalog = catalog_stage(records)
     done("catalog", started)
 
+    # Every edition, as `Builds.generate` makes them: the catalog in each edition's words, its pages, then
+    # its files (the open data made once, published in each edition's folder).
     started = time.perf_counter()
-    pages, _ = pages_stage(catalog, templates, read_page_inputs(content))
+    views = [localized(catalog, edition) for edition in EDITIONS]
+    pages, history = [], None
+    for view in views:
+        inputs = read_page_inputs(content, view.edition, history)
+        history = inputs.history
+        pages += pages_stage(view, templates, inputs)[0]
     done("pages", started)
 
     started = time.perf_counter()
-    files = files_stage(catalog, SITE_NAME, None)
+    files, open_data = [], None
+    for view in views:
+        made = files_stage(view, SITE_NAME, None, open_data=open_data)
+        open_data = open_data or [f for f in made if f.path.startswith(DATA_DIR + "/")]
+        files += made
     done("files", started)
     assert list(seconds) == list(STAGES), "every stage of a build is timed, in its order"
 

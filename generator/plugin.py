@@ -35,6 +35,7 @@ from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
 from . import edition_pages
+from . import edition_sitemap
 from .edition_search import split_search_index
 from .editions import edition_of
 from .pipeline import Builds, Site
@@ -163,6 +164,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             files.append(file)
         for output in self.site.files:
             files.append(make(config, output.path, output.content, InclusionLevel.UNDEFINED))
+        for file in files.documentation_pages():
+            if not edition_of(file.src_uri).is_source and file.inclusion.is_in_nav():
+                file.inclusion = InclusionLevel.NOT_IN_NAV  # in its edition's navigation (`on_nav`), not MkDocs'
         for path, markdown in edition_pages.untranslated_pages(files, self.generated):
             files.append(make(config, path, markdown, InclusionLevel.NOT_IN_NAV))
             self.generated.add(path)
@@ -193,10 +197,6 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         if not self.serving and page.file.src_uri in self.generated:
             page.file.content_bytes = b""
         page.meta["language"] = edition_of(page.file.src_uri).code  # <html lang>, Material's own words
-        if config.site_url:  # for the sitemap (theme/overrides/sitemap.xml), written before the pages
-            site = config.site_url.rstrip("/") + "/"
-            page.meta["hreflang"] = [{"lang": alternate["lang"], "href": site + alternate["link"]}
-                                     for alternate in edition_pages.alternates(page, self.files)]
         return markdown
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
@@ -220,6 +220,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if self.preview is not None:
                 self.preview.merge_search_index(config)
             split_search_index(Path(config.site_dir))
+            if config.site_url:
+                edition_sitemap.add_alternates(Path(config.site_dir), config.site_url)
         finally:
             self._undate()
 

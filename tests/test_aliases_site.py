@@ -69,7 +69,7 @@ def test_the_sitemap_lists_both_editions_and_each_keeps_its_old_addresses(rename
     sitemap = (renamed_site / "sitemap.xml").read_text(encoding="utf-8")
     assert f"<loc>{SITE_URL}claims/alice-offers-kherson/</loc>" in sitemap
     assert f"<loc>{SITE_URL}uk/claims/alice-offers-kherson/</loc>" in sitemap
-    assert f'<xhtml:link rel="alternate" hreflang="uk" href="{SITE_URL}uk/claims/alice-offers-kherson/"/>' in sitemap
+    assert f'<xhtml:link rel="alternate" hreflang="uk" href="{SITE_URL}uk/claims/alice-offers-kherson/" />' in sitemap
     ET.fromstring(sitemap)  # still well-formed XML
     page = page_file(renamed_site, "claims/alice-offers-kherson/").read_text(encoding="utf-8")
     # Relative: Material's script fetches a sitemap beside each alternate link, which must stay on the site.
