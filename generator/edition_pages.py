@@ -58,7 +58,7 @@ def _items(items: list, files: Files, config: MkDocsConfig, edition) -> tuple[li
             file = files.get_file_from_path(edition.path(item.file.src_uri))
             if file is None:
                 continue
-            page = Page(edition.gettext(item.title or ""), file, config)
+            page = Page(edition.gettext(item.title) if item.title else None, file, config)
             translated.append(page)
             pages.append(page)
         elif isinstance(item, Section):

@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import TypeVar
 
 from .editions import ENGLISH, Edition, N_
-from .markdown_text import escape_inline
+from .markdown_text import Untranslated, escape_inline
 from .records import (
     ATTRIBUTION_LEVELS,
     CHANGE_TYPES,
@@ -76,7 +76,7 @@ def plural(count: int, noun: str, nouns: str | None = None) -> str:
     return f"{count} {noun if count == 1 else nouns or noun + 's'}"
 
 
-def issue_label(issue: str, questions: Mapping[str, Question] | None = None) -> str:
+def issue_label(issue: str, questions: Mapping[str, Question] | None = None, edition: Edition = ENGLISH) -> str:
     """The editors' label for an issue key (`content/questions/`), or its question's for a key of one part,
     else the key made readable:
     'territory.russia-demands' → 'territory › russia demands'."""
@@ -85,7 +85,8 @@ def issue_label(issue: str, questions: Mapping[str, Question] | None = None) -> 
         return question.issues[issue]
     if question is not None and "." not in issue:  # the question's only issue: 'ceasefire'
         return question.label
-    return issue.replace(".", " › ").replace("-", " ")
+    readable = issue.replace(".", " › ").replace("-", " ")
+    return readable if edition.is_source else Untranslated(readable)  # the key's English words
 
 
 def month_label(year: int, month: int, edition: Edition = ENGLISH) -> str:

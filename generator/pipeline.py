@@ -7,7 +7,7 @@ what a build runs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -146,8 +146,10 @@ class Builds:
     an edit costs in proportion to what it reaches; the result is always what a fresh run would give."""
 
     def __init__(self, content_dir: Path, templates_dir: Path, site_name: str = "", site_url: str | None = None,
-                 *, incremental: bool = True, theme: Sequence[Path] = (), root: Path | None = None):
+                 *, incremental: bool = True, theme: Sequence[Path] = (), root: Path | None = None,
+                 site_names: Mapping[str, str] | None = None):
         self.content_dir, self.templates_dir = content_dir, templates_dir
+        self.site_names = dict(site_names or {})  # the site's name in other editions than the source's, by code
         self.theme, self.root = (templates_dir, *theme), root  # checked for links that leave the project
         self.site_name, self.site_url = site_name, site_url
         self.incremental = incremental  # False for a single run: nothing is kept for a next one
@@ -191,7 +193,8 @@ class Builds:
         pages, rendered = pages_stage(catalog, self.templates_dir, inputs, tracking, state.pages if state else None)
         outputs = tracking.memo(state.outputs if state else None) if tracking else None
         view = tracking.catalog if tracking else catalog
-        files = files_stage(view, self.site_name, self.site_url, outputs, self.templates_dir, open_data)
+        name = self.site_names.get(catalog.edition.code, self.site_name)
+        files = files_stage(view, name, self.site_url, outputs, self.templates_dir, open_data)
         self.reused_pages += rendered.reused
         return pages, files, EditionState(tracking.tables if tracking else {}, rendered,
                                           outputs.results if outputs else {})

@@ -53,6 +53,8 @@ class ExplainerConfig(Config):
     """Folder of the YAML records, relative to `mkdocs.yml`."""
     templates = config_options.Type(str, default="theme/templates")
     """Folder of the Jinja2 page templates, relative to `mkdocs.yml`."""
+    site_names = config_options.Type(dict, default={})
+    """The site's name in each other edition, by language code (`uk: …`): its header, titles and feeds."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -71,6 +73,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             raise PluginError("the explainer plugin needs 'use_directory_urls: true' in mkdocs.yml: generated "
                               "pages, feeds and open data link pages by directory URLs ('actors/putin/')")
         self.root = Path(config.config_file_path).parent
+        self.site_name = config.site_name  # the source edition's; each page is given its edition's (`on_page_context`)
         self.content_dir = self.root / self.config.content
         self.templates_dir = self.root / self.config.templates
         # MkDocs reads the theme's overrides and the hand-written pages itself: they are checked for links
@@ -94,15 +97,18 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             logging.getLogger("mkdocs.commands.build").addFilter(DirtyBuildIsComplete())
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        config.site_name = self.site_name  # as configured, whatever page was rendered last
         if self.preview is not None:
             self.preview.start(config)
         settings = (self.content_dir, self.templates_dir, config.site_name, config.site_url)
         guarded = ((self.templates_dir, *self.read_dirs), self.root)
+        names = dict(self.config.site_names)
         if self.builds is None or settings != (self.builds.content_dir, self.builds.templates_dir,
                                                self.builds.site_name, self.builds.site_url) \
-                or guarded != (self.builds.theme, self.builds.root):
+                or guarded != (self.builds.theme, self.builds.root) or names != self.builds.site_names:
             # Kept from build to build only by the preview, where the next build will use it.
-            self.builds = Builds(*settings, incremental=self.serving, theme=self.read_dirs, root=self.root)
+            self.builds = Builds(*settings, incremental=self.serving, theme=self.read_dirs, root=self.root,
+                                 site_names=names)
         try:
             self.site = self.builds.generate()
             self._warn(config.strict)
@@ -187,6 +193,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         # Pages are rendered one at a time: what is set here is this page's until the next page's turn.
         edition = edition_of(page.file.src_uri)
         context["nav"] = self.navs.get(edition.code, nav)
+        config.site_name = self.config.site_names.get(edition.code, self.site_name)
         config.extra["alternate"] = edition_pages.alternates(page, self.files)
         return context
 
@@ -223,6 +230,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if config.site_url:
                 edition_sitemap.add_alternates(Path(config.site_dir), config.site_url)
         finally:
+            config.site_name = self.site_name
             self._undate()
 
     def on_build_error(self, *, error: Exception) -> None:

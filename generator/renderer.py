@@ -100,6 +100,12 @@ def escape_html(text: str) -> str:
     return f"<span {UNTRANSLATED_MARK}>{escaped}</span>" if isinstance(text, Untranslated) else escaped
 
 
+def capital(text: str) -> str:
+    """The text with a capital first letter, the rest as written (and an untranslated text still marked)."""
+    capitalized = text[:1].upper() + text[1:]
+    return Untranslated(capitalized) if isinstance(text, Untranslated) else capitalized
+
+
 def html_href(url: str) -> str:
     """An http(s) address for an HTML attribute: percent-encoded as for Markdown, then HTML-escaped."""
     return html.escape(safe_href(url), quote=True)
@@ -173,7 +179,8 @@ class Renderer:
         self.edition = edition = catalog.edition
         self.env.install_gettext_translations(edition.translations, newstyle=True)  # type: ignore[attr-defined]
         self.env.filters.update(text=escape_inline, paragraphs=escape_paragraphs, href=safe_href,
-                                html=escape_html, html_href=html_href, date=edition.date)
+                                html=escape_html, html_href=html_href, date=edition.date,
+                                capital=capital)
         self.env.filters["groupby_issue"] = partial(listing.group_by_issue, self.catalog)
         self.env.globals.update(
             catalog=self.catalog,
@@ -238,7 +245,7 @@ class Renderer:
         self._notes_template = self.env.get_template("_footnotes.md.j2")
 
     def _issue_label(self, issue: str) -> str:
-        return issue_label(issue, self.catalog.questions)
+        return issue_label(issue, self.catalog.questions, self.edition)
 
     def url(self, target: str) -> str:
         """A link to another page of the edition, as MkDocs resolves it: up to the site's root, then down. The
