@@ -136,10 +136,10 @@ def _pages(owners: Callable[[Catalog], Sequence[str]],
 def _title(name: Callable[[Catalog, str], str]) -> Callable[[Catalog, PageKey], str]:
     def title(catalog: Catalog, key: PageKey) -> str:
         period, part = key
-        words = catalog.edition.gettext
+        _ = catalog.edition.gettext
         if part.count == 1:
-            return words("{name}: {period}").format(name=name(catalog, period.owner), period=period.label)
-        return words("{name}: {period}, page {number} of {count}").format(
+            return _("{name}: {period}").format(name=name(catalog, period.owner), period=period.label)
+        return _("{name}: {period}, page {number} of {count}").format(
             name=name(catalog, period.owner), period=period.label, number=part.number, count=part.count)
     return title
 

@@ -15,9 +15,9 @@ from typing import TypeVar
 
 from . import corrections_pages, monthly_pages, positions_pages
 from .catalog import Catalog
-from .history import FileHistory
 from .editions import N_
-from .labels import actor_names, issue_label, month_label, source_title
+from .history import FileHistory
+from .labels import actor_names, issue_label, source_title
 from .listing import Part, day_sections, month_sections, split_listing, year_sections
 from .maps import SMALL_MAP_TOLERANCE, load_shapes
 from .page import NOT_SEARCHED, IndexPage, Page, PagesOf
@@ -110,11 +110,11 @@ FAMILIES: tuple[IndexPage | PagesOf, ...] = (
             meta=lambda c, key: NOT_SEARCHED, context=lambda c, key: {"year": key[0], "part": key[1]}),
     PagesOf("month.md.j2", _paged(lambda c: c.months(), lambda c, key: month_sections(c, *key)),
             lambda key: Paths.part(Paths.month(*key[0]), key[1].number),
-            title=lambda c, key: _paged_title(c, month_label(*key[0], c.edition), key[1]),
+            title=lambda c, key: _paged_title(c, c.edition.month(*key[0]), key[1]),
             description=lambda c, key: c.edition.gettext(
-                "Claims made, reported or falling due in {month}.").format(month=month_label(*key[0], c.edition)),
+                "Claims made, reported or falling due in {month}.").format(month=c.edition.month(*key[0])),
             meta=lambda c, key: NOT_SEARCHED,
-            context=lambda c, key: {"year": key[0][0], "month": key[0][1], "label": month_label(*key[0], c.edition),
+            context=lambda c, key: {"year": key[0][0], "month": key[0][1], "label": c.edition.month(*key[0]),
                                     "part": key[1]}),
     PagesOf("day.md.j2", _paged(lambda c: c.days(), day_sections),
             lambda key: Paths.part(Paths.day(key[0]), key[1].number),

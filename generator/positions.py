@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import get_args
 
-from .editions import ENGLISH, Edition, N_
+from .editions import ENGLISH, N_, Edition
 from .load import Document
 from .problems import Problem
 from .records import Actor, ChangeType, Claim, ClaimKind, Question, Region, Side
