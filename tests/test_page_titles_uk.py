@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 
 from generator.cli import main as cli_main
+from generator.editions import UKRAINIAN
+from generator.monthly_pages import Period
 
 from .conftest import ROOT, SMALL
 
@@ -76,3 +78,11 @@ def test_no_ukrainian_title_keeps_an_english_word_of_the_generator(export: Path)
                        r"May|June|July|August|September|October|November|December)\b")
     for page in sorted((export / "uk").rglob("*.md")):
         assert not words.search(front_matter(page)["title"]), page
+
+
+def test_a_records_period_is_named_in_its_edition() -> None:
+    """A monthly page's period (its title, its link on the record's page) in the words of its catalog."""
+    month = Period("alice", 2025, 7, (), "actors/alice.md", UKRAINIAN)
+    year = Period("alice", 2025, None, (), "actors/alice.md", UKRAINIAN)
+    assert (month.label, year.label) == ("липень 2025", "2025, дата відома лише з точністю до року або як проміжок")
+    assert Period("alice", 2025, None, (), "actors/alice.md").label == "2025, dated to the year only or as a range"
