@@ -9,6 +9,7 @@ from itertools import groupby
 from typing import TYPE_CHECKING, Any
 
 from .catalog import Catalog, CorrectionKey
+from .editions import N_
 from .labels import source_title
 from .page import IndexPage, PagesOf
 from .partial_date import PartialDate
@@ -44,7 +45,7 @@ def corrected_title(catalog: Catalog, key: CorrectionKey) -> str:
     if folder == "claims":
         return str(record.summary)
     if folder == "sources":
-        return f"Source: {source_title(record)}"
+        return catalog.edition.gettext("Source: {title}").format(title=source_title(record, catalog.edition))
     return str(record.name)
 
 
@@ -81,12 +82,13 @@ def template_globals(renderer: Renderer) -> dict[str, Any]:
 
 
 FAMILIES: tuple[IndexPage | PagesOf, ...] = (
-    IndexPage("corrections.md.j2", Paths.corrections, "Corrections",
-              "Every correction made to a published record, newest first: what was wrong and what it is now.",
+    IndexPage("corrections.md.j2", Paths.corrections, N_("Corrections"),
+              N_("Every correction made to a published record, newest first: what was wrong and what it is now."),
               meta={"feed": Feeds.corrections}, context={"year": None}),
     PagesOf("corrections.md.j2", correction_years, Paths.corrections_year,
-            title=lambda c, year: f"Corrections made in {year}",
-            description=lambda c, year: f"Every correction made to a published record in {year}, newest first.",
+            title=lambda c, year: c.edition.gettext("Corrections made in {year}").format(year=year),
+            description=lambda c, year: c.edition.gettext(
+                "Every correction made to a published record in {year}, newest first.").format(year=year),
             meta=lambda c, year: {"feed": Feeds.corrections},
             context=lambda c, year: {"year": year}),
 )

@@ -118,15 +118,18 @@ class TimelineGroup:
 def timeline_groups(catalog: Catalog) -> list[TimelineGroup]:
     """Claims by the month they happened; those known only to the year close that year."""
     groups: dict[tuple[int, int], TimelineGroup] = {}
+    edition = catalog.edition
     for claim_id in catalog.claim_order:
         date = catalog.claims[claim_id].dates.happened.date.placed
         if date is None:  # a range or bound across years: after the year it ends in (see `span_year`)
             year = span_year(catalog.claims[claim_id])
-            group = TimelineGroup(f"{year}, known only as a range or a bound", [], year, None)
+            group = TimelineGroup(edition.gettext("{year}, known only as a range or a bound").format(year=year),
+                                  [], year, None)
             groups.setdefault((year, 14), group).claim_ids.append(claim_id)
             continue
         key = (date.year, date.month or 13)
-        label = PartialDate(date.year, date.month).label if date.month else f"{date.year}, date known to the year only"
+        label = (edition.month(date.year, date.month) if date.month
+                 else edition.gettext("{year}, date known to the year only").format(year=date.year))
         groups.setdefault(key, TimelineGroup(label, [], date.year, date.month)).claim_ids.append(claim_id)
     return [groups[key] for key in sorted(groups)]
 

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from . import listing
 from .catalog import Catalog, span_year
+from .editions import ENGLISH, Edition
 from .labels import KIND_LABELS, issue_label, month_label, source_title
 from .listing import Part, split_listing
 from .page import NOT_SEARCHED, PagesOf
@@ -40,10 +41,13 @@ class Period:
     month: int | None
     parts: tuple[Part, ...]
     owner_page: str  # the path of the record's page
+    edition: Edition = ENGLISH  # the words of its label
 
     @property
     def label(self) -> str:
-        return month_label(self.year, self.month) if self.month else f"{self.year}, dated to the year only or as a range"
+        if self.month:
+            return month_label(self.year, self.month, self.edition)
+        return self.edition.gettext("{year}, dated to the year only or as a range").format(year=self.year)
 
     @property
     def size(self) -> int:
@@ -72,8 +76,8 @@ def periods(catalog: Catalog, owner: str, owner_page: str, sections: Sections) -
         for claim_id in ids:
             by_period.setdefault(period_of(catalog, claim_id), {}).setdefault(name, []).append(claim_id)
     ordered = sorted(by_period, key=lambda key: (key[0], key[1] or 13), reverse=True)
-    return [Period(owner, year, month, tuple(split_listing(list(by_period[(year, month)].items()))), owner_page)
-            for year, month in ordered]
+    return [Period(owner, year, month, tuple(split_listing(list(by_period[(year, month)].items()))), owner_page,
+                   catalog.edition) for year, month in ordered]
 
 
 # --- each record's listing, by section ------------------------------------------------------------
@@ -132,8 +136,11 @@ def _pages(owners: Callable[[Catalog], Sequence[str]],
 def _title(name: Callable[[Catalog, str], str]) -> Callable[[Catalog, PageKey], str]:
     def title(catalog: Catalog, key: PageKey) -> str:
         period, part = key
-        page = f", page {part.number} of {part.count}" if part.count > 1 else ""
-        return f"{name(catalog, period.owner)}: {period.label}{page}"
+        _ = catalog.edition.gettext
+        if part.count == 1:
+            return _("{name}: {period}").format(name=name(catalog, period.owner), period=period.label)
+        return _("{name}: {period}, page {number} of {count}").format(
+            name=name(catalog, period.owner), period=period.label, number=part.number, count=part.count)
     return title
 
 
@@ -155,36 +162,41 @@ def _not_searched(catalog: Catalog, key: object) -> dict[str, object]:
 
 FAMILIES: tuple[PagesOf, ...] = (
     PagesOf("actors.md.j2", _index_pages(lambda c: list(c.actors)), lambda number: Paths.part(Paths.actors, number),
-            title=lambda c, number: f"Actors, page {number}",
-            description=lambda c, number: "The people, states and organisations whose claims are recorded.",
+            title=lambda c, number: c.edition.gettext("Actors, page {number}").format(number=number),
+            description=lambda c, number: c.edition.gettext(
+                "The people, states and organisations whose claims are recorded."),
             context=lambda c, number: {"number": number}),
     PagesOf("sources.md.j2", _index_pages(lambda c: list(c.sources)), lambda number: Paths.part(Paths.sources, number),
-            title=lambda c, number: f"Sources, page {number}",
-            description=lambda c, number: "The publications the claims come from.",
+            title=lambda c, number: c.edition.gettext("Sources, page {number}").format(number=number),
+            description=lambda c, number: c.edition.gettext("The publications the claims come from."),
             context=lambda c, number: {"number": number}),
     PagesOf("actor_month.md.j2", _pages(lambda c: list(c.actors), actor_periods), lambda key: key[0].path(key[1].number),
             title=_title(lambda c, actor_id: c.actors[actor_id].name),
-            description=lambda c, key: f"Every claim by, on behalf of or addressed to {c.actors[key[0].owner].name} "
-                                       f"in {key[0].label}, with sources.",
+            description=lambda c, key: c.edition.gettext(
+                "Every claim by, on behalf of or addressed to {name} in {period}, with sources.").format(
+                name=c.actors[key[0].owner].name, period=key[0].label),
             meta=_not_searched,
             context=lambda c, key: {**_context(key), "actor": c.actors[key[0].owner]}),
     PagesOf("region_month.md.j2", _pages(lambda c: list(c.regions), region_periods),
             lambda key: key[0].path(key[1].number),
             title=_title(lambda c, region_id: c.regions[region_id].name),
-            description=lambda c, key: f"Every claim about {c.regions[key[0].owner].name} in {key[0].label}, "
-                                       "with sources.",
+            description=lambda c, key: c.edition.gettext("Every claim about {name} in {period}, with sources.").format(
+                name=c.regions[key[0].owner].name, period=key[0].label),
             meta=_not_searched,
             context=lambda c, key: {**_context(key), "region": c.regions[key[0].owner]}),
     PagesOf("source_month.md.j2", _pages(lambda c: list(c.sources), source_periods),
             lambda key: key[0].path(key[1].number),
-            title=_title(lambda c, source_id: source_title(c.sources[source_id])),
-            description=lambda c, key: f"Every claim from {source_title(c.sources[key[0].owner])} in {key[0].label}.",
+            title=_title(lambda c, source_id: source_title(c.sources[source_id], c.edition)),
+            description=lambda c, key: c.edition.gettext("Every claim from {title} in {period}.").format(
+                title=source_title(c.sources[key[0].owner], c.edition), period=key[0].label),
             meta=_not_searched,
             context=lambda c, key: {**_context(key), "source": c.sources[key[0].owner]}),
     PagesOf("thread_month.md.j2", _pages(lambda c: c.issues(), thread_periods), lambda key: key[0].path(key[1].number),
-            title=_title(lambda c, issue: f"Thread: {issue_label(issue, c.questions)}"),
-            description=lambda c, key: f"Each side's claims on {issue_label(key[0].owner, c.questions)} in "
-                                       f"{key[0].label}, with the kind of move each was.",
+            title=_title(lambda c, issue: c.edition.gettext("Thread: {issue}").format(
+                issue=issue_label(issue, c.questions))),
+            description=lambda c, key: c.edition.gettext(
+                "Each side's claims on {issue} in {period}, with the kind of move each was.").format(
+                issue=issue_label(key[0].owner, c.questions), period=key[0].label),
             meta=_not_searched,
             context=lambda c, key: {**_context(key), "issue": key[0].owner}),
 )

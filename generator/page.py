@@ -45,7 +45,8 @@ in the results and was about half of the search plugin's work in a build."""
 
 @dataclass(frozen=True)
 class IndexPage:
-    """A family of one page, which exists whatever the content holds."""
+    """A family of one page, which exists whatever the content holds. Its title and description are messages
+(marked `N_()` where written), put in the words of the catalog's edition."""
 
     template: str
     path: str
@@ -56,7 +57,8 @@ class IndexPage:
     context: dict[str, Any] = field(default_factory=dict)  # the template's variables
 
     def entries(self, catalog: Catalog, intro: str) -> Iterator[dict[str, Any]]:
-        yield {"path": self.path, "title": self.title, "description": self.description,
+        words = catalog.edition.gettext
+        yield {"path": self.path, "title": words(self.title), "description": words(self.description),
                "meta": self.meta or None, **({"intro": intro} if self.intro else {}), **self.context}
 
 

@@ -15,8 +15,9 @@ from typing import TypeVar
 
 from . import corrections_pages, monthly_pages, positions_pages
 from .catalog import Catalog
+from .editions import N_
 from .history import FileHistory
-from .labels import actor_names, issue_label, month_label, plural, source_title
+from .labels import actor_names, issue_label, source_title
 from .listing import Part, day_sections, month_sections, split_listing, year_sections
 from .maps import SMALL_MAP_TOLERANCE, load_shapes
 from .page import NOT_SEARCHED, IndexPage, Page, PagesOf
@@ -39,87 +40,100 @@ def _paged(keys: Callable[[Catalog], Iterable[K]], sections: Callable[[Catalog, 
     return each
 
 
-def _page_suffix(part: Part) -> str:
-    return f", page {part.number} of {part.count}" if part.count > 1 else ""
+def _paged_title(catalog: Catalog, title: str, part: Part) -> str:
+    """A listing's title, with which of its pages this is where it has several."""
+    if part.count == 1:
+        return title
+    return catalog.edition.gettext("{title}, page {number} of {count}").format(
+        title=title, number=part.number, count=part.count)
 
 
 def _claim_description(catalog: Catalog, claim_id: str) -> str:
-    claim = catalog.claims[claim_id]
-    count = len(catalog.independent_sources(claim_id))
-    return (f"{actor_names(catalog.actors, claim.actors)}, {claim.dates.happened.date.label}: {claim.summary} "
-            f"({plural(count, 'independent source')})")
+    claim, edition = catalog.claims[claim_id], catalog.edition
+    count = edition.counted(len(catalog.independent_sources(claim_id)), "%(num)d independent source",
+                            "%(num)d independent sources")
+    return edition.gettext("{actors}, {date}: {summary} ({count})").format(
+        actors=actor_names(catalog.actors, claim.actors, edition), date=edition.date(claim.dates.happened.date),
+        summary=claim.summary, count=count)
 
 
 FAMILIES: tuple[IndexPage | PagesOf, ...] = (
-    IndexPage("home.md.j2", Paths.home, "Negotiating positions",
-              "What each side in the Russia–Ukraine war negotiations demanded, offered and refused, "
-              "claim by claim, with the sources for every one.", meta={"feed": Feeds.all}, intro=True),
+    IndexPage("home.md.j2", Paths.home, N_("Negotiating positions"),
+              N_("What each side in the Russia–Ukraine war negotiations demanded, offered and refused, "
+                 "claim by claim, with the sources for every one."), meta={"feed": Feeds.all}, intro=True),
 
-    IndexPage("actors.md.j2", Paths.actors, "Actors", "The people, states and organisations whose claims are recorded.",
-              context={"number": 1}),
+    IndexPage("actors.md.j2", Paths.actors, N_("Actors"),
+              N_("The people, states and organisations whose claims are recorded."), context={"number": 1}),
     PagesOf("actor.md.j2", lambda c: c.actors, Paths.actor,
             title=lambda c, actor_id: c.actors[actor_id].name,
-            description=lambda c, actor_id: f"What {c.actors[actor_id].name} demanded, offered, refused and said, "
-                                            "claim by claim, with sources.",
+            description=lambda c, actor_id: c.edition.gettext(
+                "What {name} demanded, offered, refused and said, claim by claim, with sources.").format(
+                name=c.actors[actor_id].name),
             origin="actors", meta=lambda c, actor_id: {"feed": Feeds.actor(actor_id)},
             context=lambda c, actor_id: {"actor_id": actor_id, "actor": c.actors[actor_id],
                                          "periods": monthly_pages.actor_periods(c, actor_id)}),
 
-    IndexPage("regions.md.j2", Paths.regions, "Regions", "Claims about each region of Ukraine."),
+    IndexPage("regions.md.j2", Paths.regions, N_("Regions"), N_("Claims about each region of Ukraine.")),
     PagesOf("region.md.j2", lambda c: c.regions, Paths.region,
             title=lambda c, region_id: c.regions[region_id].name,
-            description=lambda c, region_id: f"Claims about {c.regions[region_id].name}: demanded, offered, "
-                                             "occupied or attacked, with sources.",
+            description=lambda c, region_id: c.edition.gettext(
+                "Claims about {name}: demanded, offered, occupied or attacked, with sources.").format(
+                name=c.regions[region_id].name),
             origin="regions", meta=lambda c, region_id: {"feed": Feeds.region(region_id)},
             context=lambda c, region_id: {"region_id": region_id, "region": c.regions[region_id],
                                            "periods": monthly_pages.region_periods(c, region_id)}),
 
-    IndexPage("sources.md.j2", Paths.sources, "Sources", "The publications the claims come from.",
+    IndexPage("sources.md.j2", Paths.sources, N_("Sources"), N_("The publications the claims come from."),
               context={"number": 1}),
     PagesOf("source.md.j2", lambda c: c.sources, Paths.source,
-            title=lambda c, source_id: source_title(c.sources[source_id]),
-            description=lambda c, source_id: f"{c.sources[source_id].publisher}: {source_title(c.sources[source_id])}."
-                                             " The claims it reports, with its exact words.",
+            title=lambda c, source_id: source_title(c.sources[source_id], c.edition),
+            description=lambda c, source_id: c.edition.gettext(
+                "{publisher}: {title}. The claims it reports, with its exact words.").format(
+                publisher=c.sources[source_id].publisher, title=source_title(c.sources[source_id], c.edition)),
             origin="sources",
             context=lambda c, source_id: {"source_id": source_id, "source": c.sources[source_id],
                                            "periods": monthly_pages.source_periods(c, source_id)}),
 
-    IndexPage("claims.md.j2", Paths.claims, "Claims", "Every recorded claim, by date."),
+    IndexPage("claims.md.j2", Paths.claims, N_("Claims"), N_("Every recorded claim, by date.")),
     PagesOf("claim.md.j2", lambda c: c.claims, Paths.claim,
             title=lambda c, claim_id: c.claims[claim_id].summary,
             description=_claim_description,
             origin="claims", meta=lambda c, claim_id: {"jsonld": claim_jsonld(c, claim_id)},
             context=lambda c, claim_id: {"claim_id": claim_id, "claim": c.claims[claim_id]}),
 
-    IndexPage("dates.md.j2", Paths.dates, "Dates", "Claims by the month and day they were made or reported."),
+    IndexPage("dates.md.j2", Paths.dates, N_("Dates"), N_("Claims by the month and day they were made or reported.")),
     PagesOf("year.md.j2", _paged(lambda c: c.years(), year_sections),
             lambda key: Paths.part(Paths.year(key[0]), key[1].number),
-            title=lambda c, key: f"{key[0]}{_page_suffix(key[1])}",
-            description=lambda c, key: f"Claims made, reported or falling due in {key[0]}, month by month.",
+            title=lambda c, key: _paged_title(c, str(key[0]), key[1]),
+            description=lambda c, key: c.edition.gettext(
+                "Claims made, reported or falling due in {year}, month by month.").format(year=key[0]),
             meta=lambda c, key: NOT_SEARCHED, context=lambda c, key: {"year": key[0], "part": key[1]}),
     PagesOf("month.md.j2", _paged(lambda c: c.months(), lambda c, key: month_sections(c, *key)),
             lambda key: Paths.part(Paths.month(*key[0]), key[1].number),
-            title=lambda c, key: f"{month_label(*key[0])}{_page_suffix(key[1])}",
-            description=lambda c, key: f"Claims made, reported or falling due in {month_label(*key[0])}.",
+            title=lambda c, key: _paged_title(c, c.edition.month(*key[0]), key[1]),
+            description=lambda c, key: c.edition.gettext(
+                "Claims made, reported or falling due in {month}.").format(month=c.edition.month(*key[0])),
             meta=lambda c, key: NOT_SEARCHED,
-            context=lambda c, key: {"year": key[0][0], "month": key[0][1], "label": month_label(*key[0]),
+            context=lambda c, key: {"year": key[0][0], "month": key[0][1], "label": c.edition.month(*key[0]),
                                     "part": key[1]}),
     PagesOf("day.md.j2", _paged(lambda c: c.days(), day_sections),
             lambda key: Paths.part(Paths.day(key[0]), key[1].number),
-            title=lambda c, key: f"{key[0].label}{_page_suffix(key[1])}",
-            description=lambda c, key: f"Claims made, reported or falling due on {key[0].label}.",
+            title=lambda c, key: _paged_title(c, c.edition.date(key[0]), key[1]),
+            description=lambda c, key: c.edition.gettext(
+                "Claims made, reported or falling due on {date}.").format(date=c.edition.date(key[0])),
             meta=lambda c, key: NOT_SEARCHED, context=lambda c, key: {"day": key[0], "part": key[1]}),
 
-    IndexPage("timeline.md.j2", Paths.timeline, "Timeline",
-              "Every claim and event in the Russia–Ukraine negotiations by date, month by month."),
-    IndexPage("data.md.j2", Paths.data, "Open data",
-              "Every claim, actor, region and source as JSON and CSV, with JSON Schemas and Atom feeds."),
-    IndexPage("threads.md.j2", Paths.threads, "Position threads", "How each side's position on each issue changed over time."),
+    IndexPage("timeline.md.j2", Paths.timeline, N_("Timeline"),
+              N_("Every claim and event in the Russia–Ukraine negotiations by date, month by month.")),
+    IndexPage("data.md.j2", Paths.data, N_("Open data"),
+              N_("Every claim, actor, region and source as JSON and CSV, with JSON Schemas and Atom feeds.")),
+    IndexPage("threads.md.j2", Paths.threads, N_("Position threads"),
+              N_("How each side's position on each issue changed over time.")),
     PagesOf("thread.md.j2", lambda c: c.issues(), Paths.thread,
-            title=lambda c, issue: f"Thread: {issue_label(issue, c.questions)}",
-            description=lambda c, issue: f"How each side's position on {issue_label(issue, c.questions)} changed "
-                                         "over time, "
-                                         "claim by claim.",
+            title=lambda c, issue: c.edition.gettext("Thread: {issue}").format(issue=issue_label(issue, c.questions)),
+            description=lambda c, issue: c.edition.gettext(
+                "How each side's position on {issue} changed over time, claim by claim.").format(
+                issue=issue_label(issue, c.questions)),
             context=lambda c, issue: {"issue": issue, "periods": monthly_pages.thread_periods(c, issue)}),
 ) + monthly_pages.FAMILIES + positions_pages.FAMILIES + corrections_pages.FAMILIES
 """Every page family of the site."""

@@ -17,8 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import get_args
 
+from .editions import ENGLISH, N_, Edition
 from .load import Document
-from .partial_date import PartialDate
 from .problems import Problem
 from .records import Actor, ChangeType, Claim, ClaimKind, Question, Region, Side
 
@@ -34,6 +34,30 @@ CHANGE_TYPES: tuple[ChangeType, ...] = get_args(ChangeType)
 _WILLING: frozenset[str] = frozenset({"offer", "proposal", "intent"})  # a refusal after one of these reverses it
 
 
+KIND_WORDS: dict[str, str] = {
+    "demand": N_("demand"), "offer": N_("offer"), "refusal": N_("refusal"), "threat": N_("threat"),
+    "intent": N_("intent"), "proposal": N_("proposal"), "statement": N_("statement"),
+}
+"""The kinds of position as a derived reason names them within its sentence."""
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why a move is of its type, in the words of any edition: a message naming the side, regions or a kind of
+    claim by id, filled with their names in the edition's catalog. Editors' reasons are the claim's own text."""
+
+    message: str  # an N_() message: {side}, {regions}, {kind}
+    side: str | None = None
+    regions: tuple[str, ...] = ()
+    kind: str | None = None
+
+    def text(self, edition: Edition, sides: Mapping[str, Side], regions: Mapping[str, Region]) -> str:
+        return edition.gettext(self.message).format(
+            side=sides[self.side].name if self.side else "",
+            regions=", ".join(regions[rid].name for rid in self.regions),
+            kind=edition.gettext(KIND_WORDS[self.kind]) if self.kind else "")
+
+
 @dataclass(frozen=True)
 class Move:
     """One position of a side on an issue, typed against the same side's previous position there."""
@@ -46,6 +70,7 @@ class Move:
     set_by_editors: bool = False
     previous: str | None = None  # the claim of the side's previous position on the issue
     entered: Month = (0, 0)  # the month by whose end it had been reported: from then on it is in the table
+    derived: Reason | None = None  # the reason in any edition's words, where the records decide it (`reason_in`)
 
 
 @dataclass(frozen=True)
@@ -142,43 +167,57 @@ def _moves(side_id: str, issue: str, thread: list[str], claims: Mapping[str, Cla
         now_demanded = _regions(claim, "demanded")
         now_offered = _regions(claim, "offered")
         change: ChangeType | None
+        derived: Reason | None = None
         if claim.change is not None:
             change, reason, by_editors = claim.change.type, claim.change.reason, True
-        elif previous is None:
-            change, reason, by_editors = "new", f"The first recorded position of {side.name} on this issue.", False
         else:
-            change, reason = _derive(claim, previous, previous_id or "", demanded, now_demanded, offered,
-                                     now_offered, regions)
-            by_editors = False
-        yield Move(claim_id, side_id, issue, change, reason, by_editors, previous_id, entered_month(claim))
+            if previous is None:
+                change, derived = "new", Reason(N_("The first recorded position of {side} on this issue."), side_id)
+            else:
+                change, derived = _derive(claim, previous, previous_id or "", demanded, now_demanded, offered,
+                                          now_offered)
+            reason, by_editors = derived.text(ENGLISH, {side_id: side}, regions), False
+        yield Move(claim_id, side_id, issue, change, reason, by_editors, previous_id, entered_month(claim), derived)
         previous, previous_id = claim, claim_id
         demanded = now_demanded or demanded
         offered = offered | now_offered
 
 
 def _derive(claim: Claim, previous: Claim, previous_id: str, demanded: frozenset[str], now_demanded: frozenset[str],
-            offered: frozenset[str], now_offered: frozenset[str], regions: Mapping[str, Region]) -> tuple[ChangeType | None, str]:
-    """The move as far as the records decide it, with the reason in words; (None, …) where they do not."""
-    def names(ids: Iterable[str]) -> str:
-        return ", ".join(regions[rid].name for rid in sorted(ids))
+            offered: frozenset[str], now_offered: frozenset[str]) -> tuple[ChangeType | None, Reason]:
+    """The move as far as the records decide it, with the reason; (None, …) where they do not."""
+    def ids(found: frozenset[str]) -> tuple[str, ...]:
+        return tuple(sorted(found))
 
     if demanded and now_demanded and now_demanded < demanded:
-        return "narrowed", f"No longer names {names(demanded - now_demanded)} among the regions demanded."
+        return "narrowed", Reason(N_("No longer names {regions} among the regions demanded."),
+                                  regions=ids(demanded - now_demanded))
     if demanded and now_demanded and now_demanded > demanded:
-        return "widened", f"Now also demands {names(now_demanded - demanded)}."
+        return "widened", Reason(N_("Now also demands {regions}."), regions=ids(now_demanded - demanded))
     if now_offered - offered:
-        return "softened", f"Offers {names(now_offered - offered)} in exchange: a concession."
+        return "softened", Reason(N_("Offers {regions} in exchange: a concession."), regions=ids(now_offered - offered))
     if claim.kind == "refusal" and previous.kind in _WILLING:
-        return "reversed", f"A refusal after an earlier {previous.kind}."
+        return "reversed", Reason(N_("A refusal after an earlier {kind}."), kind=previous.kind)
     if claim.kind in _WILLING - {"intent"} and previous.kind == "refusal":
-        return "reversed", f"An {claim.kind} after an earlier refusal."
+        return "reversed", Reason(N_("An {kind} after an earlier refusal."), kind=claim.kind)
     if claim.kind == "threat" and previous.kind != "threat":
-        return "hardened", f"A threat after an earlier {previous.kind}."
+        return "hardened", Reason(N_("A threat after an earlier {kind}."), kind=previous.kind)
     if any(r.type == "narrows" and r.claim == previous_id for r in claim.relations):
-        return "narrowed", "The record says it narrows the previous position."
+        return "narrowed", Reason(N_("The record says it narrows the previous position."))
     if claim.kind == previous.kind and now_demanded and now_demanded == demanded:
-        return "restated", f"The same {claim.kind}, naming the same regions: {names(now_demanded)}."
-    return None, "The records do not say how this moved from the previous position."
+        return "restated", Reason(N_("The same {kind}, naming the same regions: {regions}."), kind=claim.kind,
+                                  regions=ids(now_demanded))
+    return None, Reason(N_("The records do not say how this moved from the previous position."))
+
+
+def reason_in(move: Move, edition: Edition, claims: Mapping[str, Claim], sides: Mapping[str, Side],
+              regions: Mapping[str, Region]) -> str:
+    """A move's reason in an edition, from that edition's records: the editors' own text where they set the type
+    (its translation, or the English marked untranslated), else the derived reason in the edition's words."""
+    if move.derived is None:
+        change = claims[move.claim_id].change
+        return change.reason if change is not None else move.reason
+    return move.derived.text(edition, sides, regions)
 
 
 def _regions(claim: Claim, *roles: str) -> frozenset[str]:
@@ -217,8 +256,8 @@ def month_range(first: Month, last: Month) -> list[Month]:
     return months
 
 
-def month_label(month: Month) -> str:
-    return PartialDate(*month).label
+def month_label(month: Month, edition: Edition = ENGLISH) -> str:
+    return edition.month(*month)
 
 
 # --- what editors are told ------------------------------------------------------------------------

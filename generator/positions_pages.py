@@ -14,10 +14,11 @@ from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
 from .catalog import Catalog
-from .labels import CHANGE_LABELS, month_label
+from .editions import N_
+from .labels import CHANGE_LABELS, month_label, translated
 from .maps import MapRegion, render_map
 from .page import NOT_SEARCHED, IndexPage, PagesOf
-from .positions import CHANGE_TYPES, Cell, Month, PositionKey, question_of
+from .positions import CHANGE_TYPES, Cell, Month, PositionKey, question_of, reason_in
 from .urls import Feeds, Paths
 
 if TYPE_CHECKING:
@@ -26,6 +27,9 @@ if TYPE_CHECKING:
 CHANGES_PER_ISSUE = 5
 """A month's changes list at most this many of the latest moves on each issue (with the count of each kind
 and a link to the thread for the rest): the page is bounded by the issues, however many claims a month has."""
+
+STEP_ROLES = {"demanded": N_("demanded"), "offered": N_("offered")}
+"""The roles a step's small map shows, as its caption names them after a region."""
 
 COMPARED_MONTHS_BACK = (1, 12)
 """A month's table is compared with the tables this many months before it, and with the latest: a fixed number
@@ -98,7 +102,9 @@ def change_counts(catalog: Catalog, keys: list[PositionKey]) -> str:
     for key in keys:
         change = catalog.moves[key].change
         counts[change] = counts.get(change, 0) + 1
-    return ", ".join(f"{counts[kind]} {CHANGE_LABELS[kind].lower()}" for kind in CHANGE_LABELS if kind in counts) or "none"
+    _ = catalog.edition.gettext
+    return ", ".join(_("{count} {change}").format(count=counts[kind], change=_(CHANGE_LABELS[kind]).lower())
+                     for kind in CHANGE_LABELS if kind in counts) or _("none")
 
 
 def reporting_of(catalog: Catalog, question_id: str) -> list[str]:
@@ -116,7 +122,8 @@ def maps_of(catalog: Catalog, side_id: str, issue: str) -> list[str]:
 def change_badge(catalog: Catalog, side_id: str, claim_id: str) -> str:
     """A move's kind as a labelled badge: its word is the label, the colour only repeats it."""
     change = catalog.moves[(side_id, claim_id)].change
-    return f'<span class="explainer-change change-{change or "unclassified"}">{CHANGE_LABELS[change]}</span>'
+    label = html.escape(catalog.edition.gettext(CHANGE_LABELS[change]))
+    return f'<span class="explainer-change change-{change or "unclassified"}">{label}</span>'
 
 
 def step_maps(renderer: Renderer, side_id: str, issue: str, latest: int | None = None) -> str:
@@ -127,18 +134,23 @@ def step_maps(renderer: Renderer, side_id: str, issue: str, latest: int | None =
     if shapes is None:
         return ""
     catalog = renderer.catalog
+    edition = catalog.edition
+    _ = edition.gettext
     figures = []
     steps = maps_of(catalog, side_id, issue)
     first = max(0, len(steps) - latest) if latest else 0
     for at, claim_id in enumerate(steps[first:], start=first + 1):
         claim = catalog.claims[claim_id]
         roles = {m.region: m.role for m in claim.regions if m.role in ("demanded", "offered")}
-        regions = [MapRegion(catalog.regions[rid].iso, catalog.regions[rid].name, None, role,
-                             label=f"{catalog.regions[rid].name} ({role})")
-                   for rid, role in sorted(roles.items()) if catalog.regions[rid].iso in shapes.paths]
-        date = claim.dates.happened.date.label
-        change = CHANGE_LABELS[catalog.moves[(side_id, claim_id)].change]
-        title = f"{date}, {change.lower()}: " + "; ".join(f"{r.name} {r.role}" for r in regions)
+        drawn = [(catalog.regions[rid], _(STEP_ROLES[role]), role) for rid, role in sorted(roles.items())
+                 if catalog.regions[rid].iso in shapes.paths]
+        regions = [MapRegion(region.iso, region.name, None, role,
+                             label=_("{region} ({role})").format(region=region.name, role=word))
+                   for region, word, role in drawn]
+        date = edition.date(claim.dates.happened.date)
+        change = _(CHANGE_LABELS[catalog.moves[(side_id, claim_id)].change])
+        named = "; ".join(_("{region} {role}").format(region=region.name, role=word) for region, word, _role in drawn)
+        title = _("{date}, {change}: {regions}").format(date=date, change=change.lower(), regions=named)
         svg = render_map(shapes, regions, title=title, label_id=f"step-map-{side_id}-{at}")
         link = renderer.href(Paths.claim(claim_id))
         figures.append(f'<figure class="explainer-step">{svg}<figcaption><a href="{link}">{html.escape(date)}</a>'
@@ -154,7 +166,9 @@ def template_globals(renderer: Renderer) -> dict[str, Any]:
         return lambda *args: function(catalog, *args)
 
     return {
-        "change_types": CHANGE_TYPES, "change_labels": CHANGE_LABELS,
+        "change_types": CHANGE_TYPES, "change_labels": translated(CHANGE_LABELS, catalog.edition),
+        "move_reason": lambda side_id, claim_id: reason_in(catalog.moves[(side_id, claim_id)], catalog.edition,
+                                                           catalog.claims, catalog.sides, catalog.regions),
         "question_label": bound(question_label), "latest_state": bound(latest_state),
         "compared_months": bound(compared_months), "changed_cells": bound(changed_cells),
         "moves_by_question": bound(moves_by_question), "change_counts": bound(change_counts),
@@ -179,30 +193,31 @@ def _wide_not_searched(catalog: Catalog, key: Any) -> dict[str, Any]:
     return {**WIDE, **NOT_SEARCHED}
 
 
-def _month_title(prefix: str) -> Callable[[Catalog, Month], str]:
-    return lambda catalog, month: f"{prefix} {month_label(*month)}"
+def _month_words(message: str) -> Callable[[Catalog, Month], str]:
+    """A month's page's title or description: a message naming the month, '… {month}'."""
+    return lambda catalog, month: catalog.edition.gettext(message).format(month=month_label(*month, edition=catalog.edition))
 
 
 FAMILIES: tuple[IndexPage | PagesOf, ...] = (
-    IndexPage("positions.md.j2", Paths.positions, "Positions",
-              "Where each side in the Russia–Ukraine negotiations stands on each issue, with the kind of every move, "
-              "its date and its sources.", meta=WIDE, context={"month": None}),
+    IndexPage("positions.md.j2", Paths.positions, N_("Positions"),
+              N_("Where each side in the Russia–Ukraine negotiations stands on each issue, with the kind of every "
+                 "move, its date and its sources."), meta=WIDE, context={"month": None}),
     PagesOf("positions.md.j2", lambda c: c.position_months, lambda month: Paths.positions_month(*month),
-            title=_month_title("Positions at the end of"),
-            description=lambda c, month: f"Each side's latest position on each issue as it stood at the end of "
-                                         f"{month_label(*month)}.",
+            title=_month_words(N_("Positions at the end of {month}")),
+            description=_month_words(N_("Each side's latest position on each issue as it stood at the end of {month}.")),
             meta=_wide_not_searched, context=lambda c, month: {"month": month}),
     PagesOf("positions_compare.md.j2", compared_pairs, lambda pair: Paths.positions_compare(*pair),
-            title=lambda c, pair: f"Positions: {month_label(*pair[0])} and {month_label(*pair[1])} compared",
-            description=lambda c, pair: f"Which positions changed between the end of {month_label(*pair[0])} and the "
-                                        f"end of {month_label(*pair[1])}, and how.",
+            title=lambda c, pair: c.edition.gettext("Positions: {first} and {second} compared").format(
+                first=c.edition.month(*pair[0]), second=c.edition.month(*pair[1])),
+            description=lambda c, pair: c.edition.gettext(
+                "Which positions changed between the end of {first} and the end of {second}, and how.").format(
+                first=c.edition.month(*pair[0]), second=c.edition.month(*pair[1])),
             meta=_wide_not_searched, context=lambda c, pair: {"first": pair[0], "second": pair[1]}),
-    IndexPage("changes_index.md.j2", Paths.changes, "Changes of position",
-              "Every move of each side's position, month by month, with its kind.", meta={"feed": Feeds.changes}),
+    IndexPage("changes_index.md.j2", Paths.changes, N_("Changes of position"),
+              N_("Every move of each side's position, month by month, with its kind."), meta={"feed": Feeds.changes}),
     PagesOf("changes.md.j2", lambda c: c.position_months, lambda month: Paths.changes_month(*month),
-            title=_month_title("Changes of position in"),
-            description=lambda c, month: f"Every position reported in {month_label(*month)}, by question, with the "
-                                         "kind of move it was.",
+            title=_month_words(N_("Changes of position in {month}")),
+            description=_month_words(N_("Every position reported in {month}, by question, with the kind of move it was.")),
             meta=lambda c, month: {"feed": Feeds.changes},
             context=lambda c, month: {"month": month}),
 )

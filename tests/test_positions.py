@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 
 from generator.catalog import Catalog
+from generator.editions import ENGLISH, UKRAINIAN
 from generator.labels import issue_label
+from generator.localized import localized
 from generator.pipeline import check
+from generator.positions import reason_in
 from generator.problems import Problem
 from generator.records import Question
 
@@ -243,3 +246,19 @@ def test_a_joint_statement_of_two_sides_is_a_position_of_each(moves: Path) -> No
     assert "joint-statement" in found.claims_by_actor["zelensky"]
     assert found.claims_by_issue_and_actor[("ceasefire", "zelensky")] == ["joint-statement"]
     assert found.claims_addressed_to["the-daily"] == ["joint-statement"]
+
+
+def test_a_moves_reason_is_in_the_words_of_each_edition(catalog: Catalog) -> None:
+    ukrainian = localized(catalog, UKRAINIAN)
+    narrowed = catalog.moves[("russia", "russia-2-narrowed")]
+    assert reason_in(narrowed, ENGLISH, catalog.claims, catalog.sides, catalog.regions) == narrowed.reason
+    names = ", ".join(ukrainian.regions[region_id].name for region_id in narrowed.derived.regions)  # type: ignore[union-attr]
+    assert reason_in(narrowed, UKRAINIAN, ukrainian.claims, ukrainian.sides, ukrainian.regions) == (
+        f"Серед регіонів, яких вимагають, більше не названо: {names}.")
+    reversed_ = catalog.moves[("ukraine", "ukraine-2-reversed")]
+    assert reason_in(reversed_, UKRAINIAN, ukrainian.claims, ukrainian.sides, ukrainian.regions) == (
+        "Відмова після попередньої позиції типу «ініціатива».")
+    withdrawn = catalog.moves[("ukraine", "ukraine-4-withdrawn")]  # the editors' own text, as the edition has it
+    change = ukrainian.claims["ukraine-4-withdrawn"].change
+    assert change is not None
+    assert reason_in(withdrawn, UKRAINIAN, ukrainian.claims, ukrainian.sides, ukrainian.regions) is change.reason
