@@ -198,8 +198,10 @@ def _derive(claim: Claim, previous: Claim, previous_id: str, demanded: frozenset
         return "softened", Reason(N_("Offers {regions} in exchange: a concession."), regions=ids(now_offered - offered))
     if claim.kind == "refusal" and previous.kind in _WILLING:
         return "reversed", Reason(N_("A refusal after an earlier {kind}."), kind=previous.kind)
-    if claim.kind in _WILLING - {"intent"} and previous.kind == "refusal":
-        return "reversed", Reason(N_("An {kind} after an earlier refusal."), kind=claim.kind)
+    if claim.kind == "offer" and previous.kind == "refusal":
+        return "reversed", Reason(N_("An offer after an earlier refusal."))
+    if claim.kind == "proposal" and previous.kind == "refusal":
+        return "reversed", Reason(N_("A proposal after an earlier refusal."))
     if claim.kind == "threat" and previous.kind != "threat":
         return "hardened", Reason(N_("A threat after an earlier {kind}."), kind=previous.kind)
     if any(r.type == "narrows" and r.claim == previous_id for r in claim.relations):
