@@ -5,15 +5,17 @@ page not yet translated, the English page in the edition's folder, saying that i
 
 from __future__ import annotations
 
+import itertools
 import json
 from collections.abc import Iterator
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .editions import EDITIONS, N_, edition_of
+from .editions import EDITIONS, N_, Edition, edition_of
 
 NAV_TITLES = (N_("Home"), N_("Positions"), N_("Actors"), N_("Regions"), N_("Timeline"), N_("Threads"),
               N_("Dates"), N_("Claims"), N_("Sources"), N_("Data"), N_("Corrections"), N_("Method"), N_("About"))
@@ -50,8 +52,8 @@ def navigations(nav: Navigation, files: Files, config: MkDocsConfig) -> dict[str
     return {edition.code: Navigation(*_items(nav.items, files, config, edition)) for edition in EDITIONS[1:]}
 
 
-def _items(items: list, files: Files, config: MkDocsConfig, edition) -> tuple[list, list[Page]]:
-    translated: list = []
+def _items(items: list[Any], files: Files, config: MkDocsConfig, edition: Edition) -> tuple[list[Any], list[Page]]:
+    translated: list[Any] = []
     pages: list[Page] = []
     for item in items:
         if isinstance(item, Page):
@@ -68,7 +70,7 @@ def _items(items: list, files: Files, config: MkDocsConfig, edition) -> tuple[li
                 child.parent = section
             translated.append(section)
             pages += inner
-    for previous, following in zip(pages, pages[1:]):
+    for previous, following in itertools.pairwise(pages):
         previous.next_page, following.previous_page = following, previous
     return translated, pages
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TypeVar
 
-from .editions import ENGLISH, Edition, N_
+from .editions import ENGLISH, N_, Edition
 from .markdown_text import Untranslated, escape_inline
 from .records import (
     ATTRIBUTION_LEVELS,

@@ -33,7 +33,7 @@ _JINJA_OPTIONS = {"extensions": "jinja2.ext.i18n", "trim_blocks": "true", "lstri
 def extracted() -> Catalog:
     """Every message of the code and the templates, with where it is used."""
     catalog = Catalog(domain=DOMAIN, project="explainer", charset="utf-8")
-    sources = ((PACKAGE_DIR, [("**.py", "python")], {}),
+    sources: tuple[tuple[Path, list[tuple[str, str]], dict[str, dict[str, str]]], ...] = ((PACKAGE_DIR, [("**.py", "python")], {}),
                (TEMPLATES_DIR, [("**.j2", "jinja2")], {"**.j2": _JINJA_OPTIONS}))
     for folder, methods, options in sources:
         for filename, lineno, message, comments, context in extract_from_dir(
@@ -103,9 +103,9 @@ def translated_editions() -> list[Edition]:
     return [edition for edition in EDITIONS if not edition.is_source]
 
 
-def _key(message_id: str | tuple[str, ...]) -> str:
+def _key(message_id: str | tuple[str, ...] | list[str]) -> str:
     return message_id if isinstance(message_id, str) else message_id[0]
 
 
-def _translated(string: str | tuple[str, ...] | list[str]) -> bool:
+def _translated(string: str | tuple[str, ...] | list[str] | None) -> bool:
     return all(string) if isinstance(string, (tuple, list)) else bool(string)

@@ -17,9 +17,9 @@ from .editions import EDITIONS, ENGLISH, Edition
 from .feeds import build_feeds
 from .history import FileHistory, read_history
 from .links import links_leaving
+from .load import FileCache, Loaded, load_content, stray_files
 from .localized import localized
 from .markdown_text import Untranslated
-from .load import FileCache, Loaded, load_content, stray_files
 from .open_data import DATA_DIR, build_open_data
 from .outputs import OutputFile
 from .page import Page

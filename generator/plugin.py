@@ -34,8 +34,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.utils.templates import TemplateContext
 
-from . import edition_pages
-from . import edition_sitemap
+from . import edition_pages, edition_sitemap
 from .edition_search import split_search_index
 from .editions import edition_of
 from .pipeline import Builds, Site
