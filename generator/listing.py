@@ -165,19 +165,22 @@ def timeline_groups(catalog: Catalog) -> list[TimelineGroup]:
 
 
 def recent_groups(catalog: Catalog, limit: int = RECENT_CLAIMS) -> tuple[list[TimelineGroup], list[TimelineGroup]]:
-    """The timeline's groups split in two: the latest, in whole months, up to `limit` claims, then the earlier
+    """The timeline's groups split in two: the latest months, whole, up to `limit` claims, then the earlier
     groups, newest first, for links to their pages. A latest month of more than `limit` claims is shown alone,
-    cut to its latest `limit` (its `total` says how many it has, and its page lists them all)."""
+    cut to its latest `limit` (its `total` says how many it has, and its page lists them all). Claims dated to
+    a year only, or as a range, are not the latest of anything: they are shown only where every claim fits,
+    and linked to their year's page otherwise (they would fill the page before the latest month)."""
     groups = timeline_groups(catalog)
+    if sum(len(group.claim_ids) for group in groups) <= limit:
+        return groups, []
     shown: list[TimelineGroup] = []
-    earlier: list[TimelineGroup] = []
     count = 0
-    for group in reversed(groups):
-        if earlier or (shown and count + len(group.claim_ids) > limit):
-            earlier.append(group)
-        else:
-            shown.append(group)
-            count += len(group.claim_ids)
+    for group in reversed([group for group in groups if group.month]):
+        if shown and count + len(group.claim_ids) > limit:
+            break
+        shown.append(group)
+        count += len(group.claim_ids)
+    earlier = [group for group in reversed(groups) if group not in shown]
     if shown and len(shown[0].claim_ids) > limit:  # the latest month alone is longer: its latest claims
         whole = shown[0]
         shown = [TimelineGroup(whole.label, whole.claim_ids[-limit:], whole.year, whole.month, len(whole.claim_ids))]

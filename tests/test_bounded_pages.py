@@ -182,10 +182,12 @@ def test_each_page_of_an_index_links_every_other_and_together_every_record(
 
 
 def test_a_latest_month_longer_than_the_timeline_is_cut_to_its_latest_claims_and_linked(catalog: Catalog) -> None:
-    shown, _ = listing.recent_groups(catalog, 5)
-    whole = listing.timeline_groups(catalog)[-1]
+    shown, earlier_groups = listing.recent_groups(catalog, 5)
+    whole = [group for group in listing.timeline_groups(catalog) if group.month][-1]
     assert len(whole.claim_ids) > 5
     assert [(group.claim_ids, group.total) for group in shown] == [(whole.claim_ids[-5:], len(whole.claim_ids))]
+    # the claims dated to the latest year only, or as a range, are linked to their year's page, newest first
+    assert [group.month for group in earlier_groups[:2]] == [None, None] and whole not in earlier_groups
     listed, earlier = listing.recent_claims(catalog, 5)
     assert len(listed) == 5 and earlier[0] == whole  # the claims index links the whole month first
 
