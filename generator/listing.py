@@ -7,26 +7,22 @@ Each function takes the catalog the page reads, so that under the preview what a
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any
+from typing import Any, TypeVar
 
 from .catalog import Catalog, span_year
 from .labels import ROLE_LABELS
 from .partial_date import PartialDate
 from .urls import Paths
 
+T = TypeVar("T")
+
 THREAD_REACH = 5
 """A claim page lists the 2 × THREAD_REACH + 1 claims of its actor's thread on the issue nearest to it in
 time, itself included: listing the whole thread would make a thread of k claims weigh k² (each of its k
 pages lists all k), and the thread page lists it all."""
-
-RECENT_CLAIMS = 200
-"""The timeline and the claims index list at most about this many of the latest claims, in whole months;
-earlier months are linked to their own pages. A page stays readable, and an edit to an old claim does not
-rebuild them. A site with fewer claims lists them all."""
-
 
 PAGE_CLAIMS = 50
 """The most claims one page lists. A longer listing is split into pages of this many (`Part`), each linked
@@ -35,12 +31,19 @@ summary and its latest claims (`LATEST_CLAIMS`) and links a page for each month 
 line with its footnotes (one a source) is 0.6 to 1.5 KB of Markdown, about 1.4 times that in HTML: a page of
 50 stays near 100 KB of HTML, theme included, whatever the size of the content."""
 
+RECENT_CLAIMS = PAGE_CLAIMS
+"""The timeline and the claims index list at most this many of the latest claims, in whole months; earlier
+months are linked to their own pages. Like any listing, they stay under 250 KB of HTML with each claim's
+footnotes (200 claims on the timeline made 348 KB at 1,000 claims of the benchmark's corpus), and an edit
+to an old claim does not rebuild them. A site with fewer claims lists them all."""
+
+
 LATEST_CLAIMS = 10
+"""How many of the latest claims a summary page lists in each of its sections."""
 
 INDEX_ROWS = 400
 """The most rows of the actors' and the sources' index pages: a longer index goes on over numbered pages
 (`/sources/page/2/`), each linked from every other. A row is about 0.2 KB of Markdown."""
-"""How many of the latest claims a summary page lists in each of its sections."""
 
 
 @dataclass(frozen=True)
@@ -61,12 +64,18 @@ class Part:
         return sum(len(ids) for _, ids in self.sections)
 
 
-def split_listing(sections: Sequence[tuple[str, Sequence[str]]], size: int | None = None) -> list[Part]:
+def split_listing(sections: Sequence[tuple[str, Sequence[str]]], size: int | None = None,
+                  weight: Callable[[str, str], int] | None = None) -> list[Part]:
     """A listing cut into pages of at most `size` claims (PAGE_CLAIMS), sections kept in order and a section
-    continued on the next page where it does not fit; always one page at least, even for an empty listing."""
+    continued on the next page where it does not fit; always one page at least, even for an empty listing.
+    With `weight`, an entry counts as `weight(section, entry)` claims (a row of the positions table holds a
+    position per side): a page takes entries while their weights fit, and one at least."""
     size = size or PAGE_CLAIMS
     entries = [(name, claim_id) for name, ids in sections for claim_id in ids]
-    chunks = [entries[start:start + size] for start in range(0, len(entries), size)] or [[]]
+    if weight is None:
+        chunks = [entries[start:start + size] for start in range(0, len(entries), size)] or [[]]
+    else:
+        chunks = _weighed_chunks(entries, size, weight)
     parts = []
     for number, chunk in enumerate(chunks, start=1):
         grouped: dict[str, list[str]] = {}
@@ -76,10 +85,34 @@ def split_listing(sections: Sequence[tuple[str, Sequence[str]]], size: int | Non
     return parts
 
 
+def _weighed_chunks(entries: list[tuple[str, str]], size: int,
+                    weight: Callable[[str, str], int]) -> list[list[tuple[str, str]]]:
+    chunks: list[list[tuple[str, str]]] = [[]]
+    used = 0
+    for name, entry in entries:
+        cost = weight(name, entry)
+        if chunks[-1] and used + cost > size:
+            chunks.append([])
+            used = 0
+        chunks[-1].append((name, entry))
+        used += cost
+    return chunks
+
+
 def page_count(lists: Sequence[Sequence[str]]) -> int:
     """How many pages a listing of these claims takes (`split_listing`)."""
-    total = sum(len(ids) for ids in lists)
-    return max(1, -(-total // PAGE_CLAIMS))
+    return entries_page_count(sum(len(ids) for ids in lists))
+
+
+def entries_page_count(entries: int) -> int:
+    """How many pages a list of this many entries takes, PAGE_CLAIMS a page (`page_entries`)."""
+    return max(1, -(-entries // PAGE_CLAIMS))
+
+
+def page_entries(entries: Sequence[T], number: int) -> list[T]:
+    """The entries page `number` of a list lists (the moves of a month, the cells of a comparison)."""
+    start = (number - 1) * PAGE_CLAIMS
+    return list(entries[start:start + PAGE_CLAIMS])
 
 
 def index_page_count(rows: int) -> int:
@@ -135,19 +168,22 @@ def timeline_groups(catalog: Catalog) -> list[TimelineGroup]:
 
 
 def recent_groups(catalog: Catalog, limit: int = RECENT_CLAIMS) -> tuple[list[TimelineGroup], list[TimelineGroup]]:
-    """The timeline's groups split in two: the latest, in whole months, up to `limit` claims, then the earlier
+    """The timeline's groups split in two: the latest months, whole, up to `limit` claims, then the earlier
     groups, newest first, for links to their pages. A latest month of more than `limit` claims is shown alone,
-    cut to its latest `limit` (its `total` says how many it has, and its page lists them all)."""
+    cut to its latest `limit` (its `total` says how many it has, and its page lists them all). Claims dated to
+    a year only, or as a range, are not the latest of anything: they are shown only where every claim fits,
+    and linked to their year's page otherwise (they would fill the page before the latest month)."""
     groups = timeline_groups(catalog)
+    if sum(len(group.claim_ids) for group in groups) <= limit:
+        return groups, []
     shown: list[TimelineGroup] = []
-    earlier: list[TimelineGroup] = []
     count = 0
-    for group in reversed(groups):
-        if earlier or (shown and count + len(group.claim_ids) > limit):
-            earlier.append(group)
-        else:
-            shown.append(group)
-            count += len(group.claim_ids)
+    for group in reversed([group for group in groups if group.month]):
+        if shown and count + len(group.claim_ids) > limit:
+            break
+        shown.append(group)
+        count += len(group.claim_ids)
+    earlier = [group for group in reversed(groups) if group not in shown]
     if shown and len(shown[0].claim_ids) > limit:  # the latest month alone is longer: its latest claims
         whole = shown[0]
         shown = [TimelineGroup(whole.label, whole.claim_ids[-limit:], whole.year, whole.month, len(whole.claim_ids))]

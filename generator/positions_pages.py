@@ -13,9 +13,11 @@ import html
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
+from . import listing
 from .catalog import Catalog
 from .editions import N_
 from .labels import CHANGE_LABELS, month_label, translated
+from .listing import Part
 from .maps import MapRegion, render_map
 from .page import NOT_SEARCHED, IndexPage, PagesOf
 from .positions import CHANGE_TYPES, Cell, Month, PositionKey, question_of, reason_in
@@ -24,9 +26,14 @@ from .urls import Feeds, Paths
 if TYPE_CHECKING:
     from .renderer import Renderer
 
-CHANGES_PER_ISSUE = 5
-"""A month's changes list at most this many of the latest moves on each issue (with the count of each kind
-and a link to the thread for the rest): the page is bounded by the issues, however many claims a month has."""
+REPORTING_LATEST = 3
+"""How many of the latest claims of reporting and analysis the positions page lists under each question."""
+
+# Each position shown is a claim with its footnotes, as on a listing: no positions page shows more than
+# `listing.PAGE_CLAIMS` of them. The table goes on over numbered pages (`/positions/page/2/`), a whole row of
+# issue at a time; a month's changes and a comparison's changed cells over pages of PAGE_CLAIMS
+# (`/changes/2025/07/page/2/`), each page linked from the first. With 30 issues and 4 sides, the table at
+# 10,000 claims weighed 342 KB of HTML on one page.
 
 STEP_ROLES = {"demanded": N_("demanded"), "offered": N_("offered")}
 """The roles a step's small map shows, as its caption names them after a region."""
@@ -50,6 +57,41 @@ def question_label(catalog: Catalog, question_id: str) -> str:
 def latest_state(catalog: Catalog) -> dict[Cell, str]:
     months = catalog.position_months
     return catalog.states[months[-1]] if months else {}
+
+
+def table_parts(catalog: Catalog, with_reporting: bool) -> list[Part]:
+    """The positions table's rows (issue keys, under their questions) over pages of at most PAGE_CLAIMS
+    positions: a row holds a position per side, and a question's latest reporting (`with_reporting`, on
+    `/positions/`) counts on the page where the question's rows begin. A question may go on over the next."""
+    sides = max(1, len(catalog.side_order))
+    first = {issues[0] for issues in catalog.issues_of_question.values() if issues}
+
+    def weight(question_id: str, issue: str) -> int:
+        if with_reporting and issue in first:
+            return sides + min(REPORTING_LATEST, len(reporting_of(catalog, question_id)))
+        return sides
+
+    sections = [(question_id, catalog.issues_of_question[question_id]) for question_id in catalog.question_order]
+    return listing.split_listing(sections, weight=weight)
+
+
+def month_moves(catalog: Catalog, month: Month) -> list[PositionKey]:
+    """The moves of a month in the order its changes pages list them: by question, then issue, then date."""
+    return [key for _, issues in moves_by_question(catalog, list(catalog.changes_in_month.get(month, [])))
+            for _, keys in issues for key in keys]
+
+
+def changes_page(catalog: Catalog, month: Month, number: int) -> tuple[list[PositionKey], Part]:
+    """The moves page `number` of a month's changes lists, and the page as a `listing.Part` for its links."""
+    moves = month_moves(catalog, month)
+    return listing.page_entries(moves, number), Part(number, listing.entries_page_count(len(moves)), ())
+
+
+def compare_page(catalog: Catalog, first: Month, second: Month,
+                 number: int) -> tuple[list[tuple[Cell, list[PositionKey]]], Part]:
+    """The changed cells page `number` of a comparison lists (`changed_cells`), and the page for its links."""
+    changed = changed_cells(catalog, first, second)
+    return listing.page_entries(changed, number), Part(number, listing.entries_page_count(len(changed)), ())
 
 
 def compared_pairs(catalog: Catalog) -> list[tuple[Month, Month]]:
@@ -174,7 +216,8 @@ def template_globals(renderer: Renderer) -> dict[str, Any]:
         "moves_by_question": bound(moves_by_question), "change_counts": bound(change_counts),
         "reporting_of": bound(reporting_of), "maps_of": bound(maps_of), "change_badge": bound(change_badge),
         "step_maps": lambda side_id, issue, latest=None: step_maps(renderer, side_id, issue, latest),
-        "changes_per_issue": CHANGES_PER_ISSUE,
+        "table_parts": bound(table_parts), "changes_page": bound(changes_page), "compare_page": bound(compare_page),
+        "reporting_latest": REPORTING_LATEST,
     }
 
 
@@ -193,32 +236,99 @@ def _wide_not_searched(catalog: Catalog, key: Any) -> dict[str, Any]:
     return {**WIDE, **NOT_SEARCHED}
 
 
-def _month_words(message: str) -> Callable[[Catalog, Month], str]:
-    """A month's page's title or description: a message naming the month, '… {month}'."""
-    return lambda catalog, month: catalog.edition.gettext(message).format(month=month_label(*month, edition=catalog.edition))
+def _page(catalog: Catalog, title: str, number: int, count: int) -> str:
+    """A title with which of its pages this is, where there are several, in the edition's words."""
+    if count <= 1:
+        return title
+    return catalog.edition.gettext("{title}, page {number} of {count}").format(title=title, number=number, count=count)
+
+
+def _month(catalog: Catalog, month: Month) -> str:
+    return month_label(*month, edition=catalog.edition)
+
+
+def _index_parts(catalog: Catalog) -> list[Part]:
+    return table_parts(catalog, True)
+
+
+def _month_parts(catalog: Catalog) -> list[tuple[Month, Part]]:
+    parts = table_parts(catalog, False)
+    return [(month, part) for month in catalog.position_months for part in parts]
+
+
+def _compare_pages(catalog: Catalog) -> list[tuple[tuple[Month, Month], int]]:
+    return [(pair, number) for pair in compared_pairs(catalog)
+            for number in range(1, listing.entries_page_count(len(changed_cells(catalog, *pair))) + 1)]
+
+
+def _changes_pages(catalog: Catalog) -> list[tuple[Month, int]]:
+    return [(month, number) for month in catalog.position_months
+            for number in range(1, listing.entries_page_count(len(catalog.changes_in_month.get(month, []))) + 1)]
+
+
+def _positions_title(catalog: Catalog, part: Part) -> str:
+    return _page(catalog, catalog.edition.gettext("Positions"), part.number, part.count)
+
+
+def _positions_description(catalog: Catalog, part: Part) -> str:
+    return catalog.edition.gettext("Where each side in the Russia–Ukraine negotiations stands on each issue, with "
+                                   "the kind of every move, its date and its sources.")
+
+
+def _month_title(catalog: Catalog, key: tuple[Month, Part]) -> str:
+    month, part = key
+    title = catalog.edition.gettext("Positions at the end of {month}").format(month=_month(catalog, month))
+    return _page(catalog, title, part.number, part.count)
+
+
+def _month_description(catalog: Catalog, key: tuple[Month, Part]) -> str:
+    return catalog.edition.gettext("Each side's latest position on each issue as it stood at the end of {month}."
+                                   ).format(month=_month(catalog, key[0]))
+
+
+def _compare_title(catalog: Catalog, key: tuple[tuple[Month, Month], int]) -> str:
+    (first, second), number = key
+    count = listing.entries_page_count(len(changed_cells(catalog, first, second)))
+    title = catalog.edition.gettext("Positions: {first} and {second} compared").format(
+        first=_month(catalog, first), second=_month(catalog, second))
+    return _page(catalog, title, number, count)
+
+
+def _compare_description(catalog: Catalog, key: tuple[tuple[Month, Month], int]) -> str:
+    (first, second), _number = key
+    return catalog.edition.gettext(
+        "Which positions changed between the end of {first} and the end of {second}, and how.").format(
+        first=_month(catalog, first), second=_month(catalog, second))
+
+
+def _changes_title(catalog: Catalog, key: tuple[Month, int]) -> str:
+    month, number = key
+    count = listing.entries_page_count(len(catalog.changes_in_month.get(month, [])))
+    title = catalog.edition.gettext("Changes of position in {month}").format(month=_month(catalog, month))
+    return _page(catalog, title, number, count)
+
+
+def _changes_description(catalog: Catalog, key: tuple[Month, int]) -> str:
+    return catalog.edition.gettext("Every position reported in {month}, by question, with the kind of move it was."
+                                   ).format(month=_month(catalog, key[0]))
 
 
 FAMILIES: tuple[IndexPage | PagesOf, ...] = (
-    IndexPage("positions.md.j2", Paths.positions, N_("Positions"),
-              N_("Where each side in the Russia–Ukraine negotiations stands on each issue, with the kind of every "
-                 "move, its date and its sources."), meta=WIDE, context={"month": None}),
-    PagesOf("positions.md.j2", lambda c: c.position_months, lambda month: Paths.positions_month(*month),
-            title=_month_words(N_("Positions at the end of {month}")),
-            description=_month_words(N_("Each side's latest position on each issue as it stood at the end of {month}.")),
-            meta=_wide_not_searched, context=lambda c, month: {"month": month}),
-    PagesOf("positions_compare.md.j2", compared_pairs, lambda pair: Paths.positions_compare(*pair),
-            title=lambda c, pair: c.edition.gettext("Positions: {first} and {second} compared").format(
-                first=c.edition.month(*pair[0]), second=c.edition.month(*pair[1])),
-            description=lambda c, pair: c.edition.gettext(
-                "Which positions changed between the end of {first} and the end of {second}, and how.").format(
-                first=c.edition.month(*pair[0]), second=c.edition.month(*pair[1])),
-            meta=_wide_not_searched, context=lambda c, pair: {"first": pair[0], "second": pair[1]}),
+    PagesOf("positions.md.j2", _index_parts, lambda part: Paths.part(Paths.positions, part.number),
+            title=_positions_title, description=_positions_description,
+            meta=_wide, context=lambda c, part: {"month": None, "part": part}),
+    PagesOf("positions.md.j2", _month_parts, lambda key: Paths.part(Paths.positions_month(*key[0]), key[1].number),
+            title=_month_title, description=_month_description,
+            meta=_wide_not_searched, context=lambda c, key: {"month": key[0], "part": key[1]}),
+    PagesOf("positions_compare.md.j2", _compare_pages, lambda key: Paths.part(Paths.positions_compare(*key[0]), key[1]),
+            title=_compare_title, description=_compare_description,
+            meta=_wide_not_searched,
+            context=lambda c, key: {"first": key[0][0], "second": key[0][1], "number": key[1]}),
     IndexPage("changes_index.md.j2", Paths.changes, N_("Changes of position"),
               N_("Every move of each side's position, month by month, with its kind."), meta={"feed": Feeds.changes}),
-    PagesOf("changes.md.j2", lambda c: c.position_months, lambda month: Paths.changes_month(*month),
-            title=_month_words(N_("Changes of position in {month}")),
-            description=_month_words(N_("Every position reported in {month}, by question, with the kind of move it was.")),
-            meta=lambda c, month: {"feed": Feeds.changes},
-            context=lambda c, month: {"month": month}),
+    PagesOf("changes.md.j2", _changes_pages, lambda key: Paths.part(Paths.changes_month(*key[0]), key[1]),
+            title=_changes_title, description=_changes_description,
+            meta=lambda c, key: {"feed": Feeds.changes},
+            context=lambda c, key: {"month": key[0], "number": key[1]}),
 )
 """The positions pages, added to the site's families in `pages.py`."""

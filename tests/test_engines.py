@@ -60,9 +60,15 @@ def files(site: Path) -> list[str]:
 
 
 def reader_view(page: Path) -> tuple[str, list[tuple[str, str]], set[str]]:
-    """What a reader gets from a page: its visible text, its links and its anchors."""
+    """What a reader gets from a page's own content: its text, its links and its anchors. (The header around it
+    differs: the plugin gives each page its edition's navigation and language selector, which a plain build
+    of the export cannot.)"""
     parsed = parse(page)
-    return parsed.text, [(link.href, link.text) for link in parsed.links], parsed.ids
+    html = page.read_text(encoding="utf-8")
+    article = re.search(r"<article[^>]*>(.*)</article>", html, re.S)
+    text = " ".join(unescape(re.sub(r"<[^>]+>", " ", article.group(1))).split()) if article else ""
+    own_ids = {anchor for anchor in parsed.ids if not anchor.startswith("__")}  # not the theme's controls
+    return text, [(link.href, link.text) for link in parsed.article_links], own_ids
 
 
 def heading(html: str) -> str:
@@ -101,8 +107,10 @@ def plain_build(tmp_path_factory: pytest.TempPathFactory) -> tuple[subprocess.Co
     shutil.copytree(project / "content" / "pages", exported, dirs_exist_ok=True)
     generated = [path for path in (exported / ".generated-pages").read_text(encoding="utf-8").split()
                  if path.endswith(".md")]
-    (project / "plain.yml").write_text(
-        PLAIN_CONFIG.format(patterns="\n".join(f"  /{path}" for path in generated)), encoding="utf-8")
+    # Without the plugin there is no navigation of the Ukrainian edition: its hand-written pages are outside
+    # MkDocs' one, as its generated pages are.
+    patterns = [f"  /{path}" for path in generated] + ["  /uk/"]
+    (project / "plain.yml").write_text(PLAIN_CONFIG.format(patterns="\n".join(patterns)), encoding="utf-8")
     site = project / "site"
     result = run([sys.executable, "-m", "mkdocs", "build", "--strict", "-f", str(project / "plain.yml"),
                   "--site-dir", str(site)], project)
@@ -127,8 +135,9 @@ def test_a_reader_sees_the_same_site_as_from_the_plugin(
         plain_build: tuple[subprocess.CompletedProcess[str], Path], real_site: Path) -> None:
     result, site = plain_build
     assert result.returncode == 0, result.stdout + result.stderr
-    assert files(site) == files(real_site)
-    for relative in files(real_site):
+    # The plugin splits the search index by edition (generator/edition_search.py); a plain build has one.
+    assert files(site) == [path for path in files(real_site) if not path.startswith("uk/search/")]
+    for relative in files(site):
         if relative.endswith(".html"):
             assert reader_view(site / relative) == reader_view(real_site / relative), relative
         elif relative.startswith(("data/", "feeds/")):  # generated files are passed through untouched

@@ -95,10 +95,11 @@ def served_with_explainer_first(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     project = make_project(tmp_path / "project", SMALL)
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
-    plugins = "plugins:\n  - search\n  - explainer:\n      content: content\n      templates: theme/templates\n"
-    assert plugins in text
-    config.write_text(text.replace(plugins, "plugins:\n  - explainer:\n      content: content\n"
-                                            "      templates: theme/templates\n  - search\n"), encoding="utf-8")
+    # Search moved from the first entry of the plugins to the last (the explainer's options are kept whole).
+    assert "plugins:\n  - search\n  - explainer:\n" in text and "\n\nmarkdown_extensions:" in text
+    text = text.replace("plugins:\n  - search\n", "plugins:\n").replace(
+        "\n\nmarkdown_extensions:", "\n  - search\n\nmarkdown_extensions:")
+    config.write_text(text, encoding="utf-8")
     port = free_port()
     log = (tmp_path / "serve.log").open("w")
     process = subprocess.Popen(
