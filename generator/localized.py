@@ -39,7 +39,9 @@ def localized(catalog: Catalog, edition: Edition) -> Catalog:
 def _localized(value: Any, suffix: str) -> Any:
     """A record (or a list of them) with each text that has a twin field replaced by it, nested records too."""
     if isinstance(value, list):
-        return [_localized(item, suffix) for item in value]
+        items = [_localized(item, suffix) for item in value]
+        # The same list where nothing in it has a translated text: its record need not be copied.
+        return value if all(new is old for new, old in zip(items, value, strict=True)) else items
     if not isinstance(value, BaseModel):
         return value
     fields = type(value).model_fields

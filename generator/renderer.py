@@ -177,6 +177,7 @@ class Renderer:
         )
         # The words of the page's edition: `_()`, `gettext()` and `ngettext()` in templates (Babel's catalogs).
         self.edition = edition = catalog.edition
+        self.role_labels = translated(ROLE_LABELS, edition)  # the maps' legends and labels, in the edition's words
         self.env.install_gettext_translations(edition.translations, newstyle=True)  # type: ignore[attr-defined]
         self.env.filters.update(text=escape_inline, paragraphs=escape_paragraphs, href=safe_href,
                                 html=escape_html, html_href=html_href, date=edition.date,
@@ -224,7 +225,7 @@ class Renderer:
             ATTRIBUTION=translated(ATTRIBUTION_LABELS, edition),
             RELATION=translated(RELATION_LABELS, edition),
             INVERSE=translated(INVERSE_RELATION_LABELS, edition),
-            ROLE=translated(ROLE_LABELS, edition),
+            ROLE=self.role_labels,
             CAMEO=translated(CAMEO_NAMES, edition),
             KIND_CAMEO=KIND_CAMEO,
         )
@@ -267,7 +268,7 @@ class Renderer:
         if self.shapes is None:
             return ""
         self._maps += 1
-        role_labels = translated(ROLE_LABELS, self.edition)
+        role_labels = self.role_labels
         regions = [
             MapRegion(region.iso, region.name, self.href(Paths.region(rid)), roles.get(rid),
                       label=f"{region.name} ({role_labels[roles[rid]].lower()})" if rid in roles else None)
