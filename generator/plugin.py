@@ -28,7 +28,7 @@ from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page as MkDocsPage
@@ -37,6 +37,7 @@ from mkdocs.utils.templates import TemplateContext
 from . import edition_pages, edition_sitemap
 from .edition_search import split_search_index
 from .editions import edition_of
+from .page_workers import PageWorkers, available_workers
 from .pipeline import Builds, Site
 from .preview import DirtyBuildIsComplete, DirtyPreview
 from .problem_pages import problem_pages
@@ -54,6 +55,9 @@ class ExplainerConfig(Config):
     """Folder of the Jinja2 page templates, relative to `mkdocs.yml`."""
     site_names = config_options.Type(dict, default={})
     """The site's name in each other edition, by language code (`uk: …`): its header, titles and feeds."""
+    workers = config_options.Optional(config_options.Choice((1, 2)))
+    """Processes rendering the pages of `mkdocs build`: 2 where the machine has two cores, unless set
+    (`page_workers.py`)."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -65,6 +69,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     serving = False
     builds: Builds | None = None
     preview: DirtyPreview | None = None  # `mkdocs serve --dirty` only
+    workers: PageWorkers | None = None  # `mkdocs build` only: the generated pages rendered late (`page_workers.py`)
+    dirty = False
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -89,6 +95,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
         # Only the preview keeps track of what it wrote; `mkdocs build --dirty` into a folder an earlier
         # process wrote is left to MkDocs, warning included.
         if dirty and self.serving:
@@ -97,6 +104,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         config.site_name = self.site_name  # as configured, whatever page was rendered last
+        if not self.serving:
+            workers = 1 if self.dirty else self.config.workers or available_workers()
+            self.workers = PageWorkers(workers, sanitize)
         if self.preview is not None:
             self.preview.start(config)
         settings = (self.content_dir, self.templates_dir, config.site_name, config.site_url)
@@ -187,8 +197,15 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         self.navs = edition_pages.navigations(nav, files, config)
         return nav
 
-    def on_page_context(self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig,
-                        nav: Navigation) -> TemplateContext:
+    @event_priority(100)  # before the search plugin reads the page
+    def _render_late(self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig,
+                     nav: Navigation) -> TemplateContext:
+        if self.workers is not None:
+            self.workers.render(page, config, self.files)
+        return context
+
+    def _page_context(self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig,
+                      nav: Navigation) -> TemplateContext:
         # Pages are rendered one at a time: what is set here is this page's until the next page's turn.
         edition = edition_of(page.file.src_uri)
         context["nav"] = self.navs.get(edition.code, nav)
@@ -196,16 +213,39 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         config.extra["alternate"] = edition_pages.alternates(page, self.files)
         return context
 
+    @event_priority(-100)  # after the search plugin has read the page
+    def _indexed(self, context: TemplateContext, /, *, page: MkDocsPage, config: MkDocsConfig,
+                 nav: Navigation) -> TemplateContext:
+        if self.workers is not None:
+            self.workers.indexed(page)
+        return context
+
+    on_page_context = CombinedEvent(_render_late, _page_context, _indexed)
+
+    @event_priority(-100)
+    def on_post_page(self, output: str, /, *, page: MkDocsPage, config: MkDocsConfig) -> str:
+        return self.workers.written(output, page, self.files) if self.workers is not None else output
+
+    def on_pre_page(self, page: MkDocsPage, /, *, config: MkDocsConfig, files: Files) -> MkDocsPage:
+        if self.workers is not None and page.file.src_uri in self.generated:
+            self.workers.read(page)
+        return page
+
     def on_page_markdown(self, markdown: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
         # MkDocs holds every page's Markdown and HTML until the last page is written. In a single build the
         # generated file's text has been read into the page by now: it is let go, and the page's Markdown
         # once it is HTML (`on_page_content`). The preview keeps both, to tell the next build what changed.
-        if not self.serving and page.file.src_uri in self.generated:
+        meta = self.workers.meta(page) if self.workers is not None else None
+        if meta is not None:
+            page.meta = meta  # MkDocs read an empty page: the front matter was taken out with the Markdown
+        elif not self.serving and page.file.src_uri in self.generated:
             page.file.content_bytes = b""
         page.meta["language"] = edition_of(page.file.src_uri).code  # <html lang>, Material's own words
         return markdown
 
     def on_page_content(self, html: str, /, *, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+        if self.workers is not None and self.workers.is_deferred(page):
+            return html  # nothing yet: the page is rendered, and sanitized, in its turn
         if not self.serving and page.file.src_uri in self.generated:
             page.markdown = ""  # not None: MkDocs then takes the page for one without a title
         # Every page, hand-written ones too: a pull request that edits `content/pages/` must not be able to
@@ -215,13 +255,20 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
         if self.preview is not None:
             self.preview.environment(env)
+        if self.workers is not None:
+            self.workers.environment(env)
         return env
+
+    @event_priority(100)  # before any plugin writes what the pages gave it
+    def _pages_done(self, *, config: MkDocsConfig) -> None:
+        if self.workers is not None:
+            self.workers.finish()
 
     # Last of all (MkDocs runs higher priorities first; plugins default to 0): the search index is merged
     # after Material's search plugin has written it, whatever the order of the plugins in mkdocs.yml, and
     # the build's date is removed once no plugin can read it any more.
     @event_priority(-100)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
+    def _site_done(self, *, config: MkDocsConfig) -> None:
         try:
             if self.preview is not None:
                 self.preview.merge_search_index(config)
@@ -232,7 +279,11 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             config.site_name = self.site_name
             self._undate()
 
+    on_post_build = CombinedEvent(_pages_done, _site_done)
+
     def on_build_error(self, *, error: Exception) -> None:
+        if self.workers is not None:
+            self.workers.failed(error)
         self._undate()
 
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
