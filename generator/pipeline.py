@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
 from .catalog import Catalog, build_catalog
 from .editions import EDITIONS, ENGLISH, Edition
 from .feeds import build_feeds
+from .forked import Beside
 from .history import FileHistory, read_history
 from .links import links_leaving
 from .load import FileCache, Loaded, load_content, stray_files
@@ -167,15 +169,26 @@ class Builds:
         pages: list[Page] = []
         files: list[OutputFile] = []
         states: dict[str, EditionState] = {}
-        history: dict[str, FileHistory] | None = None
         open_data: list[OutputFile] | None = None
         self.reused_pages = 0
-        for edition in EDITIONS:
-            inputs = read_page_inputs(self.content_dir, edition, history)
-            history = inputs.history
-            state = self._state.get(edition.code)
-            edition_pages, edition_files, states[edition.code] = self._edition(
-                localized(catalog, edition), inputs, state, open_data)
+        editions = [(edition, localized(catalog, edition)) for edition in EDITIONS]
+        inputs = {EDITIONS[0].code: read_page_inputs(self.content_dir, EDITIONS[0])}
+        history = inputs[EDITIONS[0].code].history
+        for edition in EDITIONS[1:]:
+            inputs[edition.code] = read_page_inputs(self.content_dir, edition, history)
+        # A single run renders the other editions' pages in forked processes meanwhile (`forked.py`); the
+        # preview keeps each edition's state for its next run, so it renders them here, one after the other.
+        beside = {} if self.incremental else {
+            edition.code: Beside(partial(_pages_alone, view, self.templates_dir, inputs[edition.code]))
+            for edition, view in editions[1:]}
+        for edition, view in editions:
+            if edition.code in beside:
+                edition_pages = beside[edition.code].result()
+                name = self.site_names.get(edition.code, self.site_name)
+                edition_files = files_stage(view, name, self.site_url, None, self.templates_dir, open_data)
+            else:
+                edition_pages, edition_files, states[edition.code] = self._edition(
+                    view, inputs[edition.code], self._state.get(edition.code), open_data)
             open_data = open_data or [f for f in edition_files if f.path.startswith(DATA_DIR + "/")]
             pages += edition_pages
             files += edition_files
@@ -198,6 +211,10 @@ class Builds:
         self.reused_pages += rendered.reused
         return pages, files, EditionState(tracking.tables if tracking else {}, rendered,
                                           outputs.results if outputs else {})
+
+
+def _pages_alone(catalog: Catalog, templates_dir: Path, inputs: PageInputs) -> list[Page]:
+    return pages_stage(catalog, templates_dir, inputs)[0]
 
 
 def generate(content_dir: Path, templates_dir: Path, site_name: str = "", site_url: str | None = None,
