@@ -7,7 +7,11 @@ and live-preview latency, printed as one Markdown table with the targets beside 
 Every measured thing runs in its own process (a separate subprocess per run); each figure is the median
 of the runs. Wall time is measured around the process (or, for core stages, with time.perf_counter inside
 it); CPU time (user + system) and peak resident memory (ru_maxrss) come from os.wait4 for that one process,
-so the other processes of a shared machine do not count. Nothing here asserts anything about timings.
+so the other processes of a shared machine do not count. A build may fork (the plugin renders its pages in
+two processes): wait4 counts the CPU of both, but gives the larger of their peaks, not their sum. So the
+builds' memory is also sampled every 0.2 s as the proportional set size (PSS, each shared page counted once
+in all) of the build's process and its descendants, summed: its peak is the figure judged.
+Nothing here asserts anything about timings.
 
 The baseline is MkDocs + Material building the *exported* Markdown of the same site without our plugin:
 `python -m generator export DIR`, then a copy of mkdocs.yml whose `docs_dir` holds the exported pages
@@ -67,12 +71,13 @@ STAGE_LABELS = {
 STAGES = list(STAGE_LABELS)
 
 # The targets, and the size each one is judged at.
-CORE_TARGET_S, CORE_SHARE_TARGET, TARGET_SIZE = 1.5, 0.05, 10_000
+CORE_TARGET_S, CORE_SHARE_TARGET, TARGET_SIZE = 5.0, 0.05, 10_000
 BUILD_RATIO_TARGET = 1.2
 BEFORE_RATIO_TARGET = 1 / 3  # the full build at most a third of the build at --before
 BEFORE_REV = "90d2f8f"
 MEDIAN_PAGE_TARGET_KB = 40
-PREVIEW_TARGET_S, PREVIEW_SIZE = 1.5, 1_000
+PREVIEW_TARGETS_S = {1_000: 0.75, 10_000: 1.5}  # by claims in the served copy
+PREVIEW_SIZE = 1_000
 MEMORY_TARGET_KB = 1.5 * 1024 * 1024  # 1.5 GB (GiB), as ru_maxrss reports KiB
 QUICK_SIZE = 60  # claims, for --quick: small enough for the test suite
 
@@ -90,20 +95,62 @@ class Run:
     maxrss_kb: int
     stdout: str
     stderr: str
+    tree_pss_kb: int | None = None  # peak of the process tree's summed PSS, sampled (`PssSampler`)
+
+
+class PssSampler(threading.Thread):
+    """The peak, over samples every `interval` seconds, of the summed PSS of a process and its descendants."""
+
+    def __init__(self, pid: int, interval: float = 0.2) -> None:
+        super().__init__(daemon=True)
+        self.pid, self.interval = pid, interval
+        self.peak_kb = 0
+        self.done = threading.Event()
+
+    def run(self) -> None:
+        while not self.done.wait(self.interval):
+            self.peak_kb = max(self.peak_kb, sum(_pss_kb(pid) for pid in _tree(self.pid)))
+
+
+def _tree(pid: int) -> list[int]:
+    found, queue = [], [pid]
+    while queue:
+        current = queue.pop()
+        found.append(current)
+        try:
+            children = Path(f"/proc/{current}/task/{current}/children").read_text().split()
+        except OSError:
+            continue
+        queue += [int(child) for child in children]
+    return found
+
+
+def _pss_kb(pid: int) -> int:
+    try:
+        lines = Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines()
+    except OSError:  # ended between two reads
+        return 0
+    return next((int(line.split()[1]) for line in lines if line.startswith("Pss:")), 0)
 
 
 def run_process(args: list[str], cwd: Path, timeout: float, log: Path | None = None,
-                env: dict[str, str] | None = None) -> Run:
+                env: dict[str, str] | None = None, sample_memory: bool = False) -> Run:
     """Run a command to its end; its own rusage comes from os.wait4, so nothing else on the machine counts."""
     with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
         started = time.perf_counter()
         process = subprocess.Popen(args, cwd=cwd, env=env or ENV, stdout=out, stderr=err, start_new_session=True)
         timer = threading.Timer(timeout, _kill, (process.pid,))
         timer.start()
+        sampler = PssSampler(process.pid) if sample_memory and Path("/proc/self/smaps_rollup").is_file() else None
+        if sampler is not None:
+            sampler.start()
         try:
             _, status, usage = os.wait4(process.pid, 0)
         finally:
             timer.cancel()
+            if sampler is not None:
+                sampler.done.set()
+                sampler.join()
         wall = time.perf_counter() - started
         process.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
@@ -111,7 +158,8 @@ def run_process(args: list[str], cwd: Path, timeout: float, log: Path | None = N
         stdout, stderr = out.read(), err.read()
     if log is not None:
         log.write_text(f"$ {shlex.join(args)}\n{stdout}\n{stderr}", encoding="utf-8")
-    return Run(process.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, stdout, stderr)
+    return Run(process.returncode, wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, stdout, stderr,
+               sampler.peak_kb or None if sampler is not None else None)
 
 
 def _kill(pid: int, sig: int = signal.SIGKILL) -> None:
@@ -223,7 +271,8 @@ class Series:
 
 
 def raw(run: Run) -> dict[str, Any]:
-    return {"wall": run.wall, "cpu": run.cpu, "maxrss_kb": run.maxrss_kb}
+    measured = {"wall": run.wall, "cpu": run.cpu, "maxrss_kb": run.maxrss_kb}
+    return measured if run.tree_pss_kb is None else {**measured, "tree_pss_kb": run.tree_pss_kb}
 
 
 class Ledger:
@@ -420,8 +469,8 @@ def measure_builds(ledger: Ledger, project: Path, n: int, runs: int, timeout: fl
         pair = {}
         for name, command, cwd, env in commands:
             say(f"build ({name}) at {project.name}: run {index + 1} of {runs}")
-            run = checked(run_process(command, cwd, timeout, log=project / f"build-{name}-{index + 1}.log", env=env),
-                          f"build ({name})")
+            run = checked(run_process(command, cwd, timeout, log=project / f"build-{name}-{index + 1}.log", env=env,
+                                      sample_memory=True), f"build ({name})")
             pair[name] = raw(run)
         done.append(pair)
         entry.pop("pages", None)
@@ -441,8 +490,9 @@ def html_sizes(site: Path) -> dict[str, Any]:
 
 def build_summary(entry: dict[str, Any]) -> dict[str, Any]:
     def series(name: str) -> Series:
+        # Memory: the larger of the process's exact peak and the sampled peak of its tree (the module's doc).
         return Series([r[name]["wall"] for r in entry["runs"]], [r[name]["cpu"] for r in entry["runs"]],
-                      [r[name]["maxrss_kb"] for r in entry["runs"]])
+                      [max(r[name]["maxrss_kb"], r[name].get("tree_pss_kb") or 0) for r in entry["runs"]])
 
     pages, baseline_pages = entry["pages"], entry["baseline_pages"]
     others = {name: series(name) for name in ("zensical", "before") if all(name in r for r in entry["runs"])}
@@ -760,11 +810,12 @@ def table(results: dict[str, Any]) -> list[list[str]]:
     if preview is not None:
         n = preview["size"]
         latency: Series = preview["latency"]
-        judged = n == PREVIEW_SIZE
+        preview_target = PREVIEW_TARGETS_S.get(n)
+        judged = preview_target is not None
         rows.append(["**preview latency** (save → claim, actor, region and day pages updated)", f"{n:,}",
                      secs(latency.median), spread(latency.wall), "", memory(preview["peak_rss_kb"]) + " (serve)",
-                     f"≤ {PREVIEW_TARGET_S} s" if judged else not_measured(PREVIEW_SIZE),
-                     verdict(latency.median <= PREVIEW_TARGET_S) if judged else ""])
+                     f"≤ {preview_target} s" if judged else not_measured(PREVIEW_SIZE),
+                     verdict(latency.median <= (preview_target or 0)) if judged else ""])
         stale = preview["stale_edits"]
         rows.append(["**stale listing page** when the claim page had updated", f"{n:,}",
                      f"{stale} of {len(preview['edits'])} edits", "", "", "",
@@ -794,7 +845,8 @@ def render(results: dict[str, Any]) -> str:
         "",
         "Wall: median of the runs, each in a fresh process (core stages: time.perf_counter inside the process, "
         "imports excluded). CPU: user + system time of the whole process (imports included), from os.wait4. "
-        "Peak memory: that process's ru_maxrss; for core stages, the core process's peak so far after that stage. "
+        "Peak memory: that process's ru_maxrss; for builds, the larger of it and the peak of the summed PSS of the "
+        "build's processes, sampled every 0.2 s; for core stages, the core process's peak so far after that stage. "
         "Targets are judged at 10,000 claims (core, build ratio, memory) and 1,000 claims (preview).",
         "",
         f"Benchmark wall time: {secs(results['wall_s'])}"
