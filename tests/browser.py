@@ -64,12 +64,18 @@ def wait_for(url: str, timeout: float = 30) -> None:
             time.sleep(0.2)
 
 
+# Python's own file server, in a process that Linux sends SIGTERM when the test process ends (PR_SET_PDEATHSIG),
+# set by the server's process itself: it serves for the whole test run, however long that takes (a time limit
+# once stopped it under a slow run), and never outlives the run, even a killed one.
+SERVE = ("import ctypes, runpy, signal, sys; ctypes.CDLL(None).prctl(1, signal.SIGTERM); "
+         "sys.argv[0] = 'http.server'; runpy.run_module('http.server', run_name='__main__')")
+
+
 @contextmanager
 def static_server(directory: Path) -> Iterator[str]:
     port = free_port()
     process = subprocess.Popen(
-        ["timeout", "600", sys.executable, "-m", "http.server", str(port), "--bind", "127.0.0.1",
-         "--directory", str(directory)],
+        [sys.executable, "-c", SERVE, str(port), "--bind", "127.0.0.1", "--directory", str(directory)],
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
     try:
