@@ -25,7 +25,7 @@ ROWS = [
     "core · first run keeping what it read", "core · rebuild after editing one claim",
     "**mkdocs build, with the plugin**", "mkdocs build, baseline", "Zensical", "`generator export`",
     "**build ratio plugin / baseline**", "**core share of the full build**", "**median HTML page**",
-    "largest HTML page", "**preview latency**", "**stale listing page**", "`mkdocs serve` first build",
+    "**largest HTML page**", "**preview latency**", "**stale listing page**", "`mkdocs serve` first build",
 ]
 
 
