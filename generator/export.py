@@ -16,7 +16,7 @@ MANIFEST = ".generated-pages"
 
 def export_site(site: Site, target: Path) -> tuple[list[str], list[str]]:
     """Write the site's pages and files under `target`; return (paths written, paths removed)."""
-    outputs = [(page.path, page.markdown.encode("utf-8")) for page in site.pages]
+    outputs = [(page.path, page.encoded) for page in site.pages]
     outputs += [(output.path, output.content) for output in site.files]
     target.mkdir(parents=True, exist_ok=True)
     manifest = target / MANIFEST

@@ -16,8 +16,18 @@ from .catalog import Catalog
 class Page:
     path: str  # relative to the site's docs, e.g. 'actors/putin.md'
     title: str  # plain text
-    markdown: str  # front matter (description, structured data, feed) and body
+    # Front matter (description, structured data, feed) and body, as UTF-8: a build holds every page at once,
+    # and a str holding one character beyond Latin-1 (a curly quote, any Cyrillic) takes 2 to 4 bytes a character.
+    encoded: bytes
     origin: str | None = None  # the content file the page shows, e.g. 'claims/putin-demands-donetsk.yaml'
+
+    @classmethod
+    def of(cls, path: str, title: str, markdown: str, origin: str | None = None) -> Page:
+        return cls(path, title, markdown.encode("utf-8"), origin)
+
+    @property
+    def markdown(self) -> str:
+        return self.encoded.decode("utf-8")
 
 
 def front_matter(title: str, description: str, extra: dict[str, Any]) -> str:

@@ -4,7 +4,8 @@ MkDocs builds in two passes: every page's Markdown to HTML first, all of it held
 into the theme and out to its file. A generated page needs no HTML early: its title is in its front matter
 and nothing reads another page's HTML. So its Markdown is kept aside when MkDocs reads it (`read`), MkDocs'
 first pass renders nothing for it, and the page becomes HTML just before it enters the theme (`render`),
-both let go once it is written (`written`). The memory holds a page's HTML only while the page is written.
+both let go once it is written (`written`). The memory holds a page's HTML only while the page is written,
+and its Markdown as the bytes the core made (`page.Page.encoded`), not a copy.
 
 The second pass is then nearly all of a build's work, and each page's alone: at its first page the build
 forks (`start`), and each process takes every other page. A page of the other process passes through MkDocs'
@@ -38,7 +39,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from .forked import can_fork
+from .forked import can_fork, fork, reaped
 
 ELSEWHERE = "explainer/rendered-elsewhere.html"
 """The empty template a page of the other process is given: nothing is rendered, nothing written."""
@@ -73,7 +74,7 @@ class PageWorkers:
     def __init__(self, workers: int, sanitize: Callable[[str], str]):
         self.workers = workers
         self.sanitize = sanitize
-        self.deferred: dict[str, tuple[dict[str, Any], str]] = {}  # by source path: front matter and body
+        self.deferred: dict[str, tuple[dict[str, Any], bytes, int]] = {}  # by source path: front matter, file, body's start
         self.mine: set[str] | None = None  # source paths this process renders; None before the fork
         self.last: File | None = None  # the last page of MkDocs' loop, where the processes meet again
         self.child: int | None = None  # the second process, in the first
@@ -92,10 +93,12 @@ class PageWorkers:
     def read(self, page: Page) -> None:
         """Take the generated page's Markdown out of its file, and stand a no-op in for its first rendering.
         A page without a title in its front matter is left to MkDocs: its title comes of its rendering."""
-        meta, body = _front_matter(page.file.content_string)
+        source = page.file.content_bytes
+        meta, start = _front_matter(source)
         if "title" not in meta:
             return
-        self.deferred[page.file.src_uri] = (meta, body)
+        # The file's own bytes, not a copy of its body: a copy of every page at once was more than the pages.
+        self.deferred[page.file.src_uri] = (meta, source, start)
         page.file.content_bytes = b""  # MkDocs reads an empty page; the text lives here until the page's turn
         page.__dict__["render"] = lambda config, files: _unrendered(page)  # shadows Page.render until `render`
 
@@ -128,7 +131,7 @@ class PageWorkers:
         if kept is None:
             return
         del page.__dict__["render"]
-        page.markdown = kept[1]
+        page.markdown = str(memoryview(kept[1])[kept[2]:], "utf-8")
         page.render(config, files)
         page.content = self.sanitize(page.content or "")
 
@@ -160,6 +163,12 @@ class PageWorkers:
         if self.failure is not None:
             raise PluginError(self.failure)
 
+    def index_written(self) -> None:
+        """After Material's search plugin has written its index, which a build that keeps nothing for a next
+        one reads no more: its entries, the largest thing the build still holds, are let go."""
+        if self._search is not None:
+            self._search.entries = []
+
     @property
     def forked(self) -> bool:
         return self.is_child or self.child is not None
@@ -176,6 +185,7 @@ class PageWorkers:
             except (ProcessLookupError, ChildProcessError):
                 pass
             self.child = None
+            reaped()
             self._remove_handover()
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
 
@@ -192,9 +202,7 @@ class PageWorkers:
             return
         handle, self.handover_path = tempfile.mkstemp(prefix="explainer-pages-", suffix=".pickle")
         os.close(handle)
-        sys.stdout.flush()
-        sys.stderr.flush()
-        pid = os.fork()
+        pid = fork()
         rank = 1 if pid == 0 else 0
         if pid == 0:
             self.is_child = True
@@ -210,7 +218,7 @@ class PageWorkers:
             if file.src_uri not in self.mine:
                 assert file.page is not None
                 file.page.meta = {**file.page.meta, "template": ELSEWHERE, "search": {"exclude": True}}
-                self.deferred.pop(file.src_uri, None)  # the other process's memory holds it
+                # Its Markdown stays where it is, untouched: memory both processes share until one writes to it.
 
     def _hand_over(self) -> None:
         assert self.mine is not None and self._files is not None
@@ -236,6 +244,7 @@ class PageWorkers:
         assert self.child is not None and self.handover_path is not None
         _, status = os.waitpid(self.child, 0)
         self.child = None
+        reaped()
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
         try:
             with open(self.handover_path, "rb") as handover_file:
@@ -281,22 +290,19 @@ class PageWorkers:
             self.handover_path = None
 
 
-def _front_matter(source: str) -> tuple[dict[str, Any], str]:
-    """The generator writes front matter as one line of JSON (`page.front_matter`): read as JSON, many times
-    faster than as YAML."""
-    if source.startswith("---\n"):
-        end = source.find("\n---\n", 4)
+def _front_matter(source: bytes) -> tuple[dict[str, Any], int]:
+    """The front matter of a page's UTF-8 source and where its body starts. The generator writes front matter
+    as one line of JSON (`page.front_matter`): read as JSON, many times faster than as YAML."""
+    if source.startswith(b"---\n"):
+        end = source.find(b"\n---\n", 4)
         if end > 0:
             try:
                 data = json.loads(source[4:end])
             except ValueError:
                 data = None
             if isinstance(data, dict):
-                return data, source[end + 5:]
-    from mkdocs.utils import meta
-
-    body, data = meta.get_data(source)
-    return data, body
+                return data, end + 5
+    return {}, 0  # not the generator's front matter: left to MkDocs
 
 
 def _unrendered(page: Page) -> None:

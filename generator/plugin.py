@@ -171,7 +171,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         for page in self.site.pages:
             # Generated pages are reached through index pages and links, never all listed in the
             # navigation, which Material renders into every page (DESIGN.md, "Navigation stays small").
-            file = make(config, page.path, page.markdown, InclusionLevel.NOT_IN_NAV)
+            file = make(config, page.path, page.encoded, InclusionLevel.NOT_IN_NAV)
             if page.origin:
                 # "Edit this page" opens the YAML record: MkDocs joins edit_uri (which points at docs_dir)
                 # with this path, and resolves the '..' to the record's place in the repository.
@@ -270,6 +270,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     @event_priority(-100)
     def _site_done(self, *, config: MkDocsConfig) -> None:
         try:
+            if self.workers is not None and not self.dirty:
+                self.workers.index_written()
             if self.preview is not None:
                 self.preview.merge_search_index(config)
             split_search_index(Path(config.site_dir))

@@ -20,4 +20,4 @@ def problem_pages(problems: list[str], paths: Iterable[str], templates_dir: Path
     body = env.get_template("problems.md.j2").render(problems=problems)
     description = f"{len(problems)} problems in the content stop the site from building."
     markdown = front_matter("The content has problems", description, {}) + body.strip() + "\n"
-    return [Page(path, "The content has problems", markdown) for path in sorted(set(paths) | set(INDEX_PAGES))]
+    return [Page.of(path, "The content has problems", markdown) for path in sorted(set(paths) | set(INDEX_PAGES))]

@@ -410,7 +410,7 @@ class Renderer:
         markdown = markdown.replace(ROOT_MARKER, self._up).replace(HTML_ROOT_MARKER, "../" * up or "./")
         if self._cited:
             markdown = self._number_notes(markdown)
-        return Page(path, title, markdown, origin)
+        return Page.of(path, title, markdown, origin)
 
     def _say_untranslated(self, body: str) -> str:
         """A page showing texts not yet translated says so, below its heading: they are in English."""

@@ -3,6 +3,7 @@ is asked for, and without a second core the work runs in this process."""
 
 from __future__ import annotations
 
+import gc
 import os
 
 import pytest
@@ -32,3 +33,14 @@ def test_an_exception_of_the_work_is_raised_where_the_result_is_asked_for() -> N
 def test_without_a_second_core_the_work_runs_here(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(forked, "cores", lambda: 1)
     assert Beside(os.getpid).result() == os.getpid()
+
+
+def test_the_collector_of_either_process_leaves_what_they_share_alone_until_the_fork_ends() -> None:
+    # A collection writes to every object it tracks, which unshares its memory page: both processes hold off.
+    if not forked.can_fork():
+        pytest.skip("one core: nothing is forked")
+    work = Beside(lambda: (gc.get_freeze_count(), os.getpid()))
+    assert gc.get_freeze_count() > 0  # this process, while the other works
+    frozen_there, pid = work.result()
+    assert pid != os.getpid() and frozen_there > 0
+    assert gc.get_freeze_count() == 0  # the other has ended: collected as before
