@@ -147,6 +147,10 @@ def _template_files(templates_dir: Path) -> tuple[tuple[str, str] | None, ...]:
     return tuple(_file_state(path) for path in sorted(templates_dir.rglob("*")) if path.is_file())
 
 
+# The macro templates every page template can call, by the name they are called under.
+MACRO_MODULES = {"m": "_macros.md.j2", "p": "_positions.md.j2"}
+
+
 class Renderer:
     """Renders one page at a time; records which claims it shows so their footnotes follow."""
 
@@ -231,6 +235,10 @@ class Renderer:
         )
         for helper in helpers:  # a page family's own helpers (positions_pages.template_globals)
             self.env.globals.update(helper(self))
+        # The macro templates, made modules once as globals: an `{% import %}` in each page's template would
+        # cost Jinja2 a comparison of all the globals on every page (about a tenth of the rendering).
+        for name, module in MACRO_MODULES.items():
+            self.env.globals[name] = self.env.get_template(module).module
         self._days, self._months, self._years = table("days"), table("months"), table("years")
         self._page_path = ""
         self._up = ""  # '../' for each folder between the page and the site's root
