@@ -27,6 +27,8 @@ from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
 
+from generator.preview import set_aside  # noqa: E402
+
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -45,6 +47,7 @@ def main() -> int:
     started = time.perf_counter()
     build(first, dirty=True)
     first_s = time.perf_counter() - started
+    set_aside()  # as `mkdocs serve` does once its first build is done (the plugin's on_serve)
 
     claims = sorted((args.project / "content" / "claims").glob("*.yaml"))
     chosen = claims[::max(1, len(claims) // args.edits)][:args.edits]

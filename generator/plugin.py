@@ -39,7 +39,7 @@ from .edition_search import split_search_index
 from .editions import edition_of
 from .page_workers import PageWorkers, available_workers
 from .pipeline import Builds, Site
-from .preview import DirtyBuildIsComplete, DirtyPreview
+from .preview import DirtyBuildIsComplete, DirtyPreview, set_aside
 from .problem_pages import problem_pages
 from .problems import ContentError
 from .raw_html import RawHtmlBlocks
@@ -291,6 +291,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self.content_dir))
         server.watch(str(self.templates_dir))
+        set_aside()  # the first build is done: what it keeps, kept out of every rebuild's collections
         return server
 
 

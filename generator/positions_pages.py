@@ -151,9 +151,7 @@ def change_counts(catalog: Catalog, keys: list[PositionKey]) -> str:
 
 def reporting_of(catalog: Catalog, question_id: str) -> list[str]:
     """The reporting and analysis on a question's issues, in date order."""
-    issues = {issue for issue in catalog.reporting if question_of(issue) == question_id}
-    return [claim_id for claim_id in catalog.claim_order if catalog.claims[claim_id].issue in issues
-            and not catalog.sides_of(claim_id)]
+    return list(catalog.reporting_of_question.get(question_id, []))
 
 
 def maps_of(catalog: Catalog, side_id: str, issue: str) -> list[str]:
@@ -256,9 +254,13 @@ def _month_parts(catalog: Catalog) -> list[tuple[Month, Part]]:
     return [(month, part) for month in catalog.position_months for part in parts]
 
 
-def _compare_pages(catalog: Catalog) -> list[tuple[tuple[Month, Month], int]]:
-    return [(pair, number) for pair in compared_pairs(catalog)
-            for number in range(1, listing.entries_page_count(len(changed_cells(catalog, *pair))) + 1)]
+def _compare_pages(catalog: Catalog) -> list[tuple[tuple[Month, Month], int, int]]:
+    """Each comparison's pages: the two months, the page's number and how many pages the comparison has."""
+    pages = []
+    for pair in compared_pairs(catalog):
+        count = listing.entries_page_count(len(changed_cells(catalog, *pair)))
+        pages += [(pair, number, count) for number in range(1, count + 1)]
+    return pages
 
 
 def _changes_pages(catalog: Catalog) -> list[tuple[Month, int]]:
@@ -286,16 +288,15 @@ def _month_description(catalog: Catalog, key: tuple[Month, Part]) -> str:
                                    ).format(month=_month(catalog, key[0]))
 
 
-def _compare_title(catalog: Catalog, key: tuple[tuple[Month, Month], int]) -> str:
-    (first, second), number = key
-    count = listing.entries_page_count(len(changed_cells(catalog, first, second)))
+def _compare_title(catalog: Catalog, key: tuple[tuple[Month, Month], int, int]) -> str:
+    (first, second), number, count = key
     title = catalog.edition.gettext("Positions: {first} and {second} compared").format(
         first=_month(catalog, first), second=_month(catalog, second))
     return _page(catalog, title, number, count)
 
 
-def _compare_description(catalog: Catalog, key: tuple[tuple[Month, Month], int]) -> str:
-    (first, second), _number = key
+def _compare_description(catalog: Catalog, key: tuple[tuple[Month, Month], int, int]) -> str:
+    (first, second), _number, _count = key
     return catalog.edition.gettext(
         "Which positions changed between the end of {first} and the end of {second}, and how.").format(
         first=_month(catalog, first), second=_month(catalog, second))

@@ -11,11 +11,13 @@ around it changed either. `DirtyPreview` keeps it right from one build to the ne
 - a change to what every page shows besides its content (`mkdocs.yml`, the theme's overrides, the list
   of hand-written pages) empties the site folder, so that every page is written again (`start`);
 - the sitemap and the 404 page are rendered again only when what they show changed (`files_done`);
-- the theme's templates are compiled once, not on every build (`environment`).
+- the theme's templates are compiled once, not on every build (`environment`);
+- what the first build left for the next is set aside from the cyclic garbage collector (`set_aside`).
 """
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import logging
@@ -30,6 +32,17 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .compiled_templates import CompiledTemplates
+
+
+def set_aside() -> None:
+    """Once the preview's first build is done: the objects it keeps for the next builds (the catalog, every
+    page, what each page read) are set aside from the cyclic garbage collector, after one collection has freed
+    that build's own garbage. A full collection walks every object the collector tracks, and without this
+    took about 0.7 s of each rebuild at 1,000 claims. Set-aside objects are still freed when nothing refers
+    to them; what they hold in reference cycles when later replaced stays, at most once what the first
+    build kept."""
+    gc.collect()
+    gc.freeze()
 
 
 class DirtyBuildIsComplete(logging.Filter):

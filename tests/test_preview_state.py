@@ -3,8 +3,10 @@ with MkDocs' own configuration and files; the site folder is written as MkDocs w
 
 from __future__ import annotations
 
+import gc
 import json
 import os
+import weakref
 from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
@@ -14,7 +16,7 @@ from mkdocs.config import load_config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files
 
-from generator.preview import DirtyPreview
+from generator.preview import DirtyPreview, set_aside
 
 
 @pytest.fixture()
@@ -158,3 +160,22 @@ def test_generated_files_are_mkdocs_files(project: Path) -> None:
     preview.start(config)
     file = preview.file(config, "x/y.md", "Y")
     assert isinstance(file, File) and file.url == "x/y/" and file.content_string == "Y"
+
+
+class _Node:
+    other: _Node | None = None
+
+
+def test_the_first_build_s_garbage_is_freed_and_what_it_keeps_is_set_aside_from_the_collector() -> None:
+    kept, garbage = _Node(), _Node()
+    kept.other, garbage.other = kept, garbage  # reference cycles: only the cyclic collector frees them
+    freed = weakref.ref(garbage)
+    del garbage
+    try:
+        set_aside()
+        assert freed() is None
+        assert gc.get_freeze_count() > 0
+        assert all(tracked is not kept for tracked in gc.get_objects())  # no collection walks it any more
+    finally:
+        gc.unfreeze()
+    assert any(tracked is kept for tracked in gc.get_objects())
