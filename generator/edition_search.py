@@ -11,10 +11,11 @@ matched as written, and by prefix while typing, so that «Путін» finds «�
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from .editions import EDITIONS
+from .editions import EDITIONS, edition_of
 
 INDEX = Path("search", "search_index.json")
 
@@ -33,16 +34,29 @@ def split_search_index(site_dir: Path) -> None:
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    docs: list[dict[str, Any]] = index.get("docs", [])
-    for edition in EDITIONS[1:]:
-        own = [entry for entry in docs if entry["location"].startswith(edition.prefix)]
-        docs = [entry for entry in docs if not entry["location"].startswith(edition.prefix)]
-        settings = index["config"] if edition.code in STEMMED else {**index["config"], **UNSTEMMED}
-        entries = [{**entry, "location": entry["location"].removeprefix(edition.prefix)} for entry in own]
-        _write(site_dir / edition.prefix / INDEX, {"config": settings, "docs": entries})
-    _write(path, {**index, "docs": docs})
+    by_edition: dict[str, list[str]] = {}
+    for entry in index.get("docs", []):
+        code, chunk = encoded_entries([entry])
+        by_edition.setdefault(code, []).append(chunk)
+    write_indexes(site_dir, index["config"], {code: ",".join(chunks) for code, chunks in by_edition.items()})
 
 
-def _write(path: Path, index: dict[str, Any]) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+def encoded_entries(entries: list[dict[str, Any]]) -> tuple[str, str]:
+    """One page's search entries as they go into its edition's index: the edition's code, and the entries
+    as JSON, without the brackets, their locations relative to the edition's folder. The preview keeps each
+    page's so, and writes the indexes from them without reading the site's index back (`write_indexes`)."""
+    edition = edition_of(entries[0]["location"]) if entries else EDITIONS[0]
+    if edition.prefix:
+        entries = [{**entry, "location": entry["location"].removeprefix(edition.prefix)} for entry in entries]
+    return edition.code, json.dumps(entries, ensure_ascii=False, separators=(",", ":"), default=str)[1:-1]
+
+
+def write_indexes(site_dir: Path, settings: dict[str, Any], docs: Mapping[str, str]) -> None:
+    """Every edition's index, from the search plugin's settings and each edition's entries (by its code:
+    JSON, without the brackets)."""
+    for edition in EDITIONS:
+        own = settings if edition.code in STEMMED else {**settings, **UNSTEMMED}
+        path = site_dir / edition.prefix / INDEX
+        path.parent.mkdir(parents=True, exist_ok=True)
+        config = json.dumps(own, ensure_ascii=False, separators=(",", ":"), default=str)
+        path.write_text('{"config":' + config + ',"docs":[' + docs.get(edition.code, "") + "]}", encoding="utf-8")

@@ -273,8 +273,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             if self.workers is not None and not self.dirty:
                 self.workers.index_written()
             if self.preview is not None:
-                self.preview.merge_search_index(config)
-            split_search_index(Path(config.site_dir))
+                self.preview.merge_search_index(config)  # each edition's index, written from the pages' entries
+            else:
+                split_search_index(Path(config.site_dir))
             if config.site_url:
                 edition_sitemap.add_alternates(Path(config.site_dir), config.site_url)
         finally:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import json
 import logging
 import os
 import shutil
@@ -32,6 +31,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from .compiled_templates import CompiledTemplates
+from .edition_search import encoded_entries, write_indexes
 
 
 def set_aside() -> None:
@@ -70,7 +70,7 @@ class DirtyPreview:
         self.destinations: dict[str, str] = {}  # by path: where in the site folder it went
         self.surroundings: str | None = None  # digest of what every page shows besides its own content
         self.site_shape: tuple[Any, ...] | None = None  # what the sitemap and the 404 page are made of
-        self.search_pages: dict[str, str] = {}  # by page address: its search entries, as JSON
+        self.search_pages: dict[str, tuple[str, str]] = {}  # by page address: its edition, its search entries as JSON
         self.page_urls: set[str] = set()
         self._publishing: dict[str, bytes | str] = {}
         self.compiled = CompiledTemplates()  # the theme's templates, kept from build to build
@@ -125,8 +125,8 @@ class DirtyPreview:
 
     def merge_search_index(self, config: MkDocsConfig) -> None:
         """After Material's search plugin wrote the index of the pages rendered in this build: each page's
-        entries replace its earlier ones, the entries of pages that are gone are dropped, and the whole
-        index is written again."""
+        entries replace its earlier ones, the entries of pages that are gone are dropped, and each edition's
+        index is written again (`edition_search`), from the entries kept, without reading any index back."""
         search = _search_plugin(config)
         if search is None:
             return
@@ -135,13 +135,15 @@ class DirtyPreview:
         for entry in index.entries:
             by_page.setdefault(entry["location"].split("#")[0], []).append(entry)
         for location, entries in by_page.items():
-            self.search_pages[location] = json.dumps(entries, separators=(",", ":"), default=str)[1:-1]
+            self.search_pages[location] = encoded_entries(entries)
         for location in self.search_pages.keys() - self.page_urls:
             del self.search_pages[location]
         settings = {key: index.config[key] for key in ["lang", "separator", "pipeline", "fields"]}
-        docs = ",".join(chunk for _, chunk in sorted(self.search_pages.items()) if chunk)
-        text = '{"config":' + json.dumps(settings, separators=(",", ":"), default=str) + ',"docs":[' + docs + "]}"
-        Path(config.site_dir, "search", "search_index.json").write_text(text, encoding="utf-8")
+        docs: dict[str, list[str]] = {}
+        for _, (code, chunk) in sorted(self.search_pages.items()):
+            if chunk:
+                docs.setdefault(code, []).append(chunk)
+        write_indexes(Path(config.site_dir), settings, {code: ",".join(chunks) for code, chunks in docs.items()})
         search.search_index_prev = None  # so that its next index holds only the pages rendered then
 
 

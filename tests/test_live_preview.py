@@ -176,6 +176,14 @@ def test_after_edits_additions_deletions_and_a_new_configuration_the_served_site
         return sorted((doc["location"], doc["title"], doc["text"]) for doc in json.loads(text)["docs"])
 
     fresh_index = index((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    # Each edition's own index (generator/edition_search.py), the search settings included.
+    editions = ["uk/search/search_index.json"]
+    fresh_editions = {path: json.loads((site / path).read_text(encoding="utf-8")) for path in editions}
+
+    def same_edition_index(path: str) -> bool:
+        served, fresh = json.loads(fetch(base + path)), fresh_editions[path]
+        return bool(fresh["docs"]) and served["config"] == fresh["config"] and \
+            index(json.dumps(served)) == index(json.dumps(fresh))
 
     def differing() -> list[str]:
         """What the server serves otherwise than the fresh build: pages, the sitemap, the search index."""
@@ -185,6 +193,7 @@ def test_after_edits_additions_deletions_and_a_new_configuration_the_served_site
             found.append("sitemap.xml")
         if index(fetch(base + "search/search_index.json")) != fresh_index:
             found.append("search/search_index.json")
+        found += [path for path in editions if not same_edition_index(path)]
         return found
 
     # A rebuild may still be under way (MkDocs writes the search index last): wait until what is served
