@@ -38,7 +38,7 @@ def set_aside() -> None:
     """Once the preview's first build is done: the objects it keeps for the next builds (the catalog, every
     page, what each page read) are set aside from the cyclic garbage collector, after one collection has freed
     that build's own garbage. A full collection walks every object the collector tracks, and without this
-    took about 0.7 s of each rebuild at 1,000 claims. Set-aside objects are still freed when nothing refers
+    took about 0.7 s of most rebuilds at 1,000 claims. Set-aside objects are still freed when nothing refers
     to them; what they hold in reference cycles when later replaced stays, at most once what the first
     build kept."""
     gc.collect()
