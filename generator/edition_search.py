@@ -11,7 +11,7 @@ matched as written, and by prefix while typing, so that «Путін» finds «�
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -34,29 +34,33 @@ def split_search_index(site_dir: Path) -> None:
     if not path.is_file():
         return
     index = json.loads(path.read_text(encoding="utf-8"))
-    by_edition: dict[str, list[str]] = {}
+    by_edition: dict[str, list[dict[str, Any]]] = {}
     for entry in index.get("docs", []):
-        code, chunk = encoded_entries([entry])
-        by_edition.setdefault(code, []).append(chunk)
-    write_indexes(site_dir, index["config"], {code: ",".join(chunks) for code, chunks in by_edition.items()})
+        by_edition.setdefault(edition_of(entry["location"]).code, []).append(entry)
+    write_indexes(site_dir, index["config"], [encoded_entries(entries) for entries in by_edition.values()])
 
 
 def encoded_entries(entries: list[dict[str, Any]]) -> tuple[str, str]:
-    """One page's search entries as they go into its edition's index: the edition's code, and the entries
-    as JSON, without the brackets, their locations relative to the edition's folder. The preview keeps each
-    page's so, and writes the indexes from them without reading the site's index back (`write_indexes`)."""
+    """Search entries of one edition as they go into its index: the edition's code, and the entries as JSON,
+    without the brackets, their locations relative to the edition's folder. The preview keeps each page's so,
+    and writes the indexes from them without reading the site's index back (`write_indexes`)."""
     edition = edition_of(entries[0]["location"]) if entries else EDITIONS[0]
     if edition.prefix:
         entries = [{**entry, "location": entry["location"].removeprefix(edition.prefix)} for entry in entries]
     return edition.code, json.dumps(entries, ensure_ascii=False, separators=(",", ":"), default=str)[1:-1]
 
 
-def write_indexes(site_dir: Path, settings: dict[str, Any], docs: Mapping[str, str]) -> None:
-    """Every edition's index, from the search plugin's settings and each edition's entries (by its code:
-    JSON, without the brackets)."""
+def write_indexes(site_dir: Path, settings: dict[str, Any], chunks: Iterable[tuple[str, str]]) -> None:
+    """Every edition's index, from the search plugin's settings and entries as `encoded_entries` gives them
+    (an edition's code, JSON without the brackets), in the order given."""
+    docs: dict[str, list[str]] = {}
+    for code, chunk in chunks:
+        if chunk:
+            docs.setdefault(code, []).append(chunk)
     for edition in EDITIONS:
         own = settings if edition.code in STEMMED else {**settings, **UNSTEMMED}
         path = site_dir / edition.prefix / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
         config = json.dumps(own, ensure_ascii=False, separators=(",", ":"), default=str)
-        path.write_text('{"config":' + config + ',"docs":[' + docs.get(edition.code, "") + "]}", encoding="utf-8")
+        entries = ",".join(docs.get(edition.code, []))
+        path.write_text('{"config":' + config + ',"docs":[' + entries + "]}", encoding="utf-8")

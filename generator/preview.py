@@ -139,11 +139,7 @@ class DirtyPreview:
         for location in self.search_pages.keys() - self.page_urls:
             del self.search_pages[location]
         settings = {key: index.config[key] for key in ["lang", "separator", "pipeline", "fields"]}
-        docs: dict[str, list[str]] = {}
-        for _, (code, chunk) in sorted(self.search_pages.items()):
-            if chunk:
-                docs.setdefault(code, []).append(chunk)
-        write_indexes(Path(config.site_dir), settings, {code: ",".join(chunks) for code, chunks in docs.items()})
+        write_indexes(Path(config.site_dir), settings, (kept for _, kept in sorted(self.search_pages.items())))
         search.search_index_prev = None  # so that its next index holds only the pages rendered then
 
 
