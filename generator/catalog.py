@@ -72,7 +72,6 @@ class Catalog:
     position_threads: dict[Cell, list[str]] = field(default_factory=dict)
     map_steps: dict[Cell, list[str]] = field(default_factory=dict)
     reporting: dict[str, list[str]] = field(default_factory=dict)
-    reporting_of_question: dict[str, list[str]] = field(default_factory=dict)
     question_order: list[str] = field(default_factory=list)
     issues_of_question: dict[str, list[str]] = field(default_factory=dict)
     position_months: list[Month] = field(default_factory=list)

@@ -82,8 +82,7 @@ class PositionTables:
     moves: dict[PositionKey, Move] = field(default_factory=dict)  # by (side, claim id): every position
     position_threads: dict[Cell, list[str]] = field(default_factory=dict)  # each side's positions on an issue
     map_steps: dict[Cell, list[str]] = field(default_factory=dict)  # those that name regions demanded or offered
-    reporting: dict[str, list[str]] = field(default_factory=dict)  # issue → claims of actors on no side
-    reporting_of_question: dict[str, list[str]] = field(default_factory=dict)  # the same by question id
+    reporting: dict[str, list[str]] = field(default_factory=dict)  # question id → claims of actors on no side
     question_order: list[str] = field(default_factory=list)  # question ids, as the table shows them
     issues_of_question: dict[str, list[str]] = field(default_factory=dict)  # question id → issue keys with positions
     position_months: list[Month] = field(default_factory=list)  # every month from the first position to the latest
@@ -139,8 +138,7 @@ def build_positions(claims: Mapping[str, Claim], claim_order: list[str], actors:
             for side_id in sides_of(claim, side_of_actor):
                 tables.position_threads.setdefault((side_id, claim.issue), []).append(claim_id)
         elif not sides_of(claim, side_of_actor):
-            tables.reporting.setdefault(claim.issue, []).append(claim_id)
-            tables.reporting_of_question.setdefault(question_of(claim.issue), []).append(claim_id)
+            tables.reporting.setdefault(question_of(claim.issue), []).append(claim_id)
     for (side_id, issue), thread in tables.position_threads.items():
         for move in _moves(side_id, issue, thread, claims, regions, sides[side_id]):
             tables.moves[(side_id, move.claim_id)] = move

@@ -151,7 +151,7 @@ def change_counts(catalog: Catalog, keys: list[PositionKey]) -> str:
 
 def reporting_of(catalog: Catalog, question_id: str) -> list[str]:
     """The reporting and analysis on a question's issues, in date order."""
-    return list(catalog.reporting_of_question.get(question_id, []))
+    return list(catalog.reporting.get(question_id, []))
 
 
 def maps_of(catalog: Catalog, side_id: str, issue: str) -> list[str]:

@@ -68,7 +68,7 @@ def test_sides_gather_their_speakers_and_outlets_are_no_side(catalog: Catalog) -
     assert catalog.position_threads[("russia", "territory.demands")][:3] == [
         "russia-1-new", "russia-2-narrowed", "russia-3-widened"]
     assert catalog.moves_of("daily-assesses-demands") == []
-    assert catalog.reporting == {"territory.demands": ["daily-assesses-demands"]}
+    assert catalog.reporting == {"territory": ["daily-assesses-demands"]}  # by question
     groups = catalog.thread_sides("territory.demands")
     assert [side for side, _ in groups] == ["russia", "ukraine", None]
     assert [step.claim_id for step in groups[-1][1]] == ["daily-assesses-demands"]
