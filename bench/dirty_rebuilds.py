@@ -1,8 +1,9 @@
 """The preview's rebuilds inside one process: `python bench/dirty_rebuilds.py PROJECT_DIR [--edits N]`.
 
-Runs `mkdocs build --dirty` as `mkdocs serve --dirty` runs it (configuration loaded again for each build,
-the plugin kept), into a temporary folder: a first build, then for each of N claims spread over the
-corpus a build after editing its summary and one after restoring it. Prints the median, minimum and
+Rebuilds as `mkdocs serve --dirty` does, into a temporary folder: a first build, then the server's builder
+(the plugin's, which renders only the changed pages where that is enough, else MkDocs' full dirty build with
+the configuration loaded again and the plugin kept), for each of N claims spread over the corpus after
+editing its summary and after restoring it. `--full` times MkDocs' full dirty build every time instead. Prints the median, minimum and
 maximum of those 2N rebuilds and each in turn; `--profile OUT` saves cProfile statistics of the last one.
 
 This is the build alone, without the file watcher's delay that bench/run.py's preview latency includes.
@@ -26,6 +27,7 @@ os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
 from mkdocs.commands.build import build  # noqa: E402
 from mkdocs.config import load_config  # noqa: E402
 from mkdocs.config.defaults import MkDocsConfig  # noqa: E402
+from mkdocs.livereload import LiveReloadServer  # noqa: E402
 
 from generator.preview import set_aside  # noqa: E402
 
@@ -35,6 +37,7 @@ def main() -> int:
     parser.add_argument("project", type=Path)
     parser.add_argument("--edits", type=int, default=10)
     parser.add_argument("--profile", type=Path, help="save cProfile statistics of the last rebuild here")
+    parser.add_argument("--full", action="store_true", help="MkDocs' full dirty build for every rebuild")
     args = parser.parse_args()
     logging.disable(logging.WARNING)  # MkDocs's own messages; a failed build still raises
     site = tempfile.mkdtemp(prefix="dirty-rebuilds-")
@@ -47,7 +50,18 @@ def main() -> int:
     started = time.perf_counter()
     build(first, dirty=True)
     first_s = time.perf_counter() - started
-    set_aside()  # as `mkdocs serve` does once its first build is done (the plugin's on_serve)
+
+    def full_build() -> None:
+        build(config(), dirty=True)
+
+    # As `mkdocs serve` does once its first build is done: the plugins' on_serve may replace the builder
+    # (and sets aside what the first build keeps, `preview.set_aside`). The server is never started.
+    server = LiveReloadServer(builder=full_build, host="127.0.0.1", port=0, root=site)
+    if args.full:
+        set_aside()
+    else:
+        first.plugins.on_serve(server, config=first, builder=full_build)
+    server.server_close()
 
     claims = sorted((args.project / "content" / "claims").glob("*.yaml"))
     chosen = claims[::max(1, len(claims) // args.edits)][:args.edits]
@@ -62,7 +76,7 @@ def main() -> int:
             started = time.perf_counter()
             if measured:
                 measured.enable()
-            build(config(), dirty=True)
+            server.builder()
             if measured:
                 measured.disable()
             seconds.append(time.perf_counter() - started)

@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import os
+import time
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 from typing import Any
@@ -40,6 +42,7 @@ from .editions import edition_of
 from .page_workers import PageWorkers, available_workers
 from .pipeline import Builds, Site
 from .preview import DirtyBuildIsComplete, DirtyPreview, set_aside
+from .preview_rebuild import LastBuild, last_build, rebuild_pages, unchanged_around
 from .problem_pages import problem_pages
 from .problems import ContentError
 from .raw_html import RawHtmlBlocks
@@ -69,8 +72,13 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     serving = False
     builds: Builds | None = None
     preview: DirtyPreview | None = None  # `mkdocs serve --dirty` only
+    last: LastBuild | None = None  # the preview's last full build, complete and without content problems
+    generated_ahead: Site | None = None  # the core's run of a rebuild of pages alone that needs a full build
+    nav: Navigation
+    env: jinja2.Environment
     workers: PageWorkers | None = None  # `mkdocs build` only: the generated pages rendered late (`page_workers.py`)
     dirty = False
+    showing_problems = False  # this build's pages list the content's problems (the preview only)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -104,6 +112,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         config.site_name = self.site_name  # as configured, whatever page was rendered last
+        self.last = None  # until this build is complete
+        self.showing_problems = False
+        ahead, self.generated_ahead = self.generated_ahead, None
         if not self.serving:
             workers = 1 if self.dirty else self.config.workers or available_workers()
             self.workers = PageWorkers(workers, sanitize)
@@ -118,8 +129,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
             # Kept from build to build only by the preview, where the next build will use it.
             self.builds = Builds(*settings, incremental=self.serving, theme=self.read_dirs, root=self.root,
                                  site_names=names)
+            ahead = None
         try:
-            self.site = self.builds.generate()
+            self.site = ahead or self.builds.generate()
             self._warn(config.strict)
         except ContentError as error:
             if not self.serving:
@@ -144,6 +156,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         previous = [page.path for page in self.site.pages] if hasattr(self, "site") else []
         problems = [str(problem) for problem in error.problems]
         self.site = Site(problem_pages(problems, previous, self.templates_dir), [], None)
+        self.showing_problems = True
 
     def _date_the_build(self) -> None:
         """MkDocs dates pages (the sitemap's lastmod) by the clock unless SOURCE_DATE_EPOCH is set: date them
@@ -195,6 +208,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
 
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         self.navs = edition_pages.navigations(nav, files, config)
+        self.nav = nav
         return nav
 
     @event_priority(100)  # before the search plugin reads the page
@@ -253,6 +267,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
         return sanitize(html)
 
     def on_env(self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files) -> jinja2.Environment:
+        self.env = env
         if self.preview is not None:
             self.preview.environment(env)
         if self.workers is not None:
@@ -278,6 +293,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                 split_search_index(Path(config.site_dir))
             if config.site_url:
                 edition_sitemap.add_alternates(Path(config.site_dir), config.site_url)
+            if self.preview is not None and not self.showing_problems:
+                self.last = last_build(config, self.files, self.nav, self.env, self.site.pages, self.site.files,
+                                       self.site.updated)
         finally:
             config.site_name = self.site_name
             self._undate()
@@ -285,6 +303,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     on_post_build = CombinedEvent(_pages_done, _site_done)
 
     def on_build_error(self, *, error: Exception) -> None:
+        self.last = None
         if self.workers is not None:
             self.workers.failed(error)
         self._undate()
@@ -292,8 +311,47 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self.content_dir))
         server.watch(str(self.templates_dir))
+        if self.preview is not None:
+            server.builder = self._rebuild_pages_or(server.builder)
         set_aside()  # the first build is done: what it keeps, kept out of every rebuild's collections
         return server
+
+    def _rebuild_pages_or(self, full_build: Callable[[], None]) -> Callable[[], None]:
+        """The preview's builder: the changed pages alone where that is enough (`preview_rebuild.py`), else
+        MkDocs' full dirty build."""
+        def rebuild() -> None:
+            if not self._rebuild_pages():
+                full_build()
+        return rebuild
+
+    def _rebuild_pages(self) -> bool:
+        """Whether a rebuild of the changed pages alone did the work. A content problem, or other addresses
+        than the last build's, is left to the full build (which then shows the problems, or uses this run)."""
+        last, self.last = self.last, None
+        if last is None or self.builds is None or self.preview is None or not unchanged_around(last):
+            return False
+        started = time.monotonic()
+        try:
+            site = self.builds.generate()
+        except ContentError:
+            return False
+        if site.warnings and last.config.strict:
+            return False
+        self.site = self.generated_ahead = site
+        self._date_the_build()
+        try:
+            rendered = rebuild_pages(last, self.preview, site.pages, site.files, site.updated)
+        finally:
+            last.config.site_name = self.site_name
+            self._undate()
+        if rendered is None:
+            return False
+        self.generated_ahead = None
+        self._warn(strict=False)
+        self.last = last
+        log.info("%d pages rendered again, in %.2f seconds (no full build needed)", rendered,
+                 time.monotonic() - started)
+        return True
 
 
 

@@ -77,13 +77,13 @@ class DirtyPreview:
 
     def start(self, config: MkDocsConfig) -> None:
         """Before a build: if what surrounds every page changed, every page must be written again."""
-        surroundings = _surroundings(config)
-        if self.surroundings not in (None, surroundings) and os.path.isdir(config.site_dir):
+        around = surroundings(config)
+        if self.surroundings not in (None, around) and os.path.isdir(config.site_dir):
             for entry in os.scandir(config.site_dir):
                 shutil.rmtree(entry.path) if entry.is_dir() and not entry.is_symlink() else os.remove(entry.path)
             self.published.clear()
             self.search_pages.clear()
-        self.surroundings = surroundings
+        self.surroundings = around
         self._publishing = {}
 
     def file(self, config: MkDocsConfig, path: str, content: str | bytes,
@@ -127,7 +127,7 @@ class DirtyPreview:
         """After Material's search plugin wrote the index of the pages rendered in this build: each page's
         entries replace its earlier ones, the entries of pages that are gone are dropped, and each edition's
         index is written again (`edition_search`), from the entries kept, without reading any index back."""
-        search = _search_plugin(config)
+        search = search_plugin(config)
         if search is None:
             return
         index = search.search_index
@@ -147,7 +147,7 @@ _SEARCH_ATTRIBUTES = ("search_index", "search_index.entries", "search_index.conf
 """What `merge_search_index` reads of Material's search plugin: its own, not a public interface."""
 
 
-def _search_plugin(config: MkDocsConfig) -> Any:
+def search_plugin(config: MkDocsConfig) -> Any:
     """The site's search plugin, if it has one enabled. One that lacks what the merge reads (a Material
     version that renamed it, another search plugin) stops the build: a silent skip would leave the
     preview's search index holding only the pages of the latest build."""
@@ -171,7 +171,7 @@ def _has_path(obj: Any, dotted: str) -> bool:
     return True
 
 
-def _surroundings(config: MkDocsConfig) -> str:
+def surroundings(config: MkDocsConfig) -> str:
     """A digest of what every rendered page shows besides its own content: the configuration file, the
     theme's overrides (by their bytes: an edit that keeps the time and size is still an edit), and which hand-written pages exist (the navigation; MkDocs itself renders a
     hand-written page again when it changes)."""

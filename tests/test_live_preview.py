@@ -135,10 +135,13 @@ def fresh_build(project: Path, base: str, out: Path) -> Path:
 def test_after_edits_additions_deletions_and_a_new_configuration_the_served_site_is_a_fresh_build(
         served: tuple[Path, str], tmp_path: Path) -> None:
     project, base = served
+    log = tmp_path / "serve.log"
     claims = project / "content" / "claims"
     record = claims / "bob-refuses.yaml"
     record.write_text(record.read_text().replace("Bob refused to cede", "Bob flatly refused to cede"))
     wait_until(lambda: "Bob flatly refused" in (served_or_none(base + "actors/bob/") or ""), "the edited claim")
+    # Only generated pages changed: they alone were rendered again (generator/preview_rebuild.py).
+    assert rebuilds_of_pages_alone(log) == 1
 
     added = claims / "bob-refuses-again.yaml"
     added.write_text(record.read_text().replace("Bob flatly refused", "Bob once more refused"))
@@ -150,10 +153,13 @@ def test_after_edits_additions_deletions_and_a_new_configuration_the_served_site
     assert served_or_none(deleted_url) is not None
     deleted.unlink()
     wait_until(lambda: served_or_none(deleted_url) is None, "the deleted claim's page, gone")
+    assert rebuilds_of_pages_alone(log) == 1  # a page added or gone: MkDocs' full build
 
     actor = project / "content" / "actors" / "bob.yaml"
     actor.write_text(actor.read_text().replace("name: Bob Example", "name: Robert Example", 1))
     wait_until(lambda: ">Robert Example<" in (served_or_none(base + f"claims/{added.stem}/") or ""), "the renamed actor")
+    assert rebuilds_of_pages_alone(log) == 2
+    assert_served_as_built_afresh(project, base, tmp_path / "fresh-after-edits", deleted)
 
     # What every page shows besides its content: a change there reaches pages whose own content is unchanged.
     # The theme's templates are compiled once and reused by later builds: an edited one must be compiled again.
@@ -167,8 +173,19 @@ def test_after_edits_additions_deletions_and_a_new_configuration_the_served_site
                                                  "site_name: Renamed explainer", 1))
     wait_until(lambda: "Renamed explainer" in (served_or_none(base + "about/") or ""), "the new site name")
     assert 'name="x-edited-override"' in fetch(base + f"claims/{added.stem}/")
+    assert rebuilds_of_pages_alone(log) == 2
+    assert_served_as_built_afresh(project, base, tmp_path / "fresh", deleted)
 
-    site = fresh_build(project, base, tmp_path / "fresh")
+
+def rebuilds_of_pages_alone(log: Path) -> int:
+    """How many rebuilds the server's log reports as the changed pages alone, without MkDocs' full build."""
+    return len(re.findall(r"pages rendered again, in [\d.]+ seconds", log.read_text(encoding="utf-8")))
+
+
+def assert_served_as_built_afresh(project: Path, base: str, out: Path, deleted: Path) -> None:
+    """Every page, the sitemap and each edition's search index, as the server serves them, are those of a
+    fresh `mkdocs build`."""
+    site = fresh_build(project, base, out)
     pages = sorted(path.relative_to(site).as_posix() for path in site.rglob("*.html"))
     assert f"claims/{deleted.stem}/index.html" not in pages
 
