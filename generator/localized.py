@@ -20,20 +20,39 @@ from .editions import Edition
 from .markdown_text import Untranslated
 from .translations import NEVER_MISSING
 
+Localizations = dict[int, tuple[Any, Any]]
+"""Records already localized for one edition, by the identity of the record: the record and its localized
+copy (the record is kept, so that its identity is not given to another)."""
 
-def localized(catalog: Catalog, edition: Edition) -> Catalog:
-    """The catalog as `edition` shows it (the same catalog for the source language)."""
+
+def localized(catalog: Catalog, edition: Edition, kept: Localizations | None = None) -> Catalog:
+    """The catalog as `edition` shows it (the same catalog for the source language). With `kept` (what the
+    last call for this edition made), a record that is the same object as then is not copied again: the
+    preview's core reuses the records of unchanged files, and its next build then sees the same localized
+    records too. `kept` is replaced by this call's records."""
     if edition.is_source:
         return catalog
     suffix = "_" + edition.code
+    before = kept if kept is not None else {}
+    made: Localizations = {}
+
+    def one(record: Any) -> Any:
+        old = before.get(id(record))
+        copy = old[1] if old is not None and old[0] is record else _localized(record, suffix)
+        made[id(record)] = (record, copy)
+        return copy
 
     def table(records: dict[str, Any]) -> dict[str, Any]:
-        return {key: _localized(record, suffix) for key, record in records.items()}
+        return {key: one(record) for key, record in records.items()}
 
-    return replace(catalog, actors=table(catalog.actors), regions=table(catalog.regions),
+    view = replace(catalog, actors=table(catalog.actors), regions=table(catalog.regions),
                    sources=table(catalog.sources), claims=table(catalog.claims), sides=table(catalog.sides),
                    questions=table(catalog.questions), edition=edition,
                    original_sources=catalog.sources)
+    if kept is not None:
+        kept.clear()
+        kept.update(made)
+    return view
 
 
 def _localized(value: Any, suffix: str) -> Any:

@@ -20,7 +20,7 @@ from .forked import Beside
 from .history import FileHistory, read_history
 from .links import links_leaving
 from .load import FileCache, Loaded, load_content, stray_files
-from .localized import localized
+from .localized import Localizations, localized
 from .markdown_text import Untranslated
 from .open_data import DATA_DIR, build_open_data
 from .outputs import OutputFile
@@ -158,6 +158,7 @@ class Builds:
         self._files: FileCache | None = {} if incremental else None
         self._records: RecordCache | None = {} if incremental else None
         self._state: dict[str, EditionState] = {}  # left by the last successful run, by edition
+        self._localized: dict[str, Localizations] = {}  # the records each edition's last run localized
         self.reused_pages = 0  # by the last run, for the curious and for tests
 
     def generate(self) -> Site:
@@ -171,7 +172,8 @@ class Builds:
         states: dict[str, EditionState] = {}
         open_data: list[OutputFile] | None = None
         self.reused_pages = 0
-        editions = [(edition, localized(catalog, edition)) for edition in EDITIONS]
+        editions = [(edition, localized(catalog, edition, self._localized.setdefault(edition.code, {})))
+                    for edition in EDITIONS]
         inputs = {EDITIONS[0].code: read_page_inputs(self.content_dir, EDITIONS[0])}
         history = inputs[EDITIONS[0].code].history
         for edition in EDITIONS[1:]:

@@ -263,7 +263,7 @@ def changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> set[Read]:
     for name in before.keys() | after.keys():
         old, new = before.get(name, _MISSING), after.get(name, _MISSING)
         if isinstance(old, dict) and isinstance(new, dict):
-            keys = [key for key in old.keys() | new.keys() if old.get(key, _MISSING) != new.get(key, _MISSING)]
+            keys = [key for key in old.keys() | new.keys() if _differ(old.get(key, _MISSING), new.get(key, _MISSING))]
             changed.update((name, key) for key in keys)
             if keys or list(old) != list(new):
                 changed.add((name, EVERY))
@@ -273,6 +273,11 @@ def changes(before: Mapping[str, Any], after: Mapping[str, Any]) -> set[Read]:
                 if isinstance(table, dict):
                     changed.update((name, key) for key in table)
     return changed
+
+
+def _differ(old: Any, new: Any) -> bool:
+    """The same object is the same value (a record reused from the last build), without comparing its fields."""
+    return old is not new and old != new
 
 
 @dataclasses.dataclass(frozen=True)

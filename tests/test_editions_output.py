@@ -9,6 +9,7 @@ import csv
 import io
 import json
 import xml.etree.ElementTree as ET
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -105,3 +106,17 @@ def test_an_untranslated_hand_written_page_is_shown_in_english_and_says_so(small
     assert 'class="explainer-untranslated"' in html
     assert '<div lang="en">' in html
     assert '<html lang="uk"' in html
+
+
+def test_a_record_unchanged_since_the_last_localization_keeps_its_localized_copy(catalog: Catalog) -> None:
+    kept: dict[int, tuple[object, object]] = {}
+    first = localized(catalog, UKRAINIAN, kept)
+    assert len(kept) == sum(map(len, (catalog.actors, catalog.regions, catalog.sources, catalog.claims,
+                                      catalog.sides, catalog.questions)))
+    edited = catalog.claims["bob-refuses"].model_copy(update={"summary": "Bob refused, edited."})
+    again = localized(replace(catalog, claims={**catalog.claims, "bob-refuses": edited}), UKRAINIAN, kept)
+    assert again.claims["alice-offers-kherson"] is first.claims["alice-offers-kherson"]
+    assert again.actors == first.actors and all(again.actors[key] is first.actors[key] for key in first.actors)
+    assert again.claims["bob-refuses"] is not first.claims["bob-refuses"]
+    assert again.claims["bob-refuses"].summary == Untranslated("Bob refused, edited.")
+    assert localized(catalog, UKRAINIAN).claims["alice-offers-kherson"] is not first.claims["alice-offers-kherson"]
