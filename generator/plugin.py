@@ -43,6 +43,7 @@ from .page_workers import PageWorkers, available_workers
 from .pipeline import Builds, Site
 from .preview import DirtyBuildIsComplete, DirtyPreview, set_aside
 from .preview_rebuild import LastBuild, last_build, rebuild_pages, unchanged_around
+from .preview_watch import use_native_watcher
 from .problem_pages import problem_pages
 from .problems import ContentError
 from .raw_html import RawHtmlBlocks
@@ -61,6 +62,9 @@ class ExplainerConfig(Config):
     workers = config_options.Optional(config_options.Choice((1, 2)))
     """Processes rendering the pages of `mkdocs build`: 2 where the machine has two cores, unless set
     (`page_workers.py`)."""
+    watcher = config_options.Choice(("native", "polling"), default="native")
+    """How the preview learns of edits: the system's notifications where they work (`preview_watch.py`), or
+    MkDocs' polling every half second (for file systems whose notifications are not to be trusted)."""
 
 
 class ExplainerPlugin(BasePlugin[ExplainerConfig]):
@@ -78,7 +82,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     env: jinja2.Environment
     workers: PageWorkers | None = None  # `mkdocs build` only: the generated pages rendered late (`page_workers.py`)
     dirty = False
-    showing_problems = False  # this build's pages list the content's problems (the preview only)
+    showing_problems = False
+    stop_watching: Callable[[], None] = staticmethod(lambda: None)  # what `on_serve` started besides MkDocs  # this build's pages list the content's problems (the preview only)
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         if not config.use_directory_urls:
@@ -311,6 +316,8 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_serve(self, server: LiveReloadServer, /, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         server.watch(str(self.content_dir))
         server.watch(str(self.templates_dir))
+        if self.config.watcher == "native":
+            use_native_watcher(server)
         if self.preview is not None:
             server.builder = self._rebuild_pages_or(server.builder)
         set_aside()  # the first build is done: what it keeps, kept out of every rebuild's collections
