@@ -552,6 +552,28 @@ def edit_targets(content: Path, count: int) -> list[dict[str, Any]]:
     return targets
 
 
+_LIVERELOAD = re.compile(r"livereload\((\d+), (\d+)\)")
+
+
+def served_epoch(url: str) -> int:
+    """The version of the site that `url` was served from, as MkDocs' live-reload script in it says."""
+    found = _LIVERELOAD.search(fetch(url))
+    if found is None:
+        raise SystemExit(f"{url} has no live-reload script")
+    return int(found[1])
+
+
+def next_epoch(base: str, epoch: int) -> int:
+    """Once the server has built a site newer than `epoch`, its version: MkDocs' live-reload request, which
+    a page's script keeps open until a rebuild is done (at most a minute, then asked again)."""
+    while True:
+        answer = fetch(f"{base}livereload/{epoch}/{os.getpid()}", timeout=120).strip()
+        if answer.isdigit() and int(answer) > epoch:
+            return int(answer)
+        if not answer:  # no answer: the server is busy starting or stopping
+            time.sleep(0.1)
+
+
 def listing_page(url: str, claim_id: str) -> str:
     """The page that lists a claim: `url` itself, or, for a record or day listed month by month or over
     numbered pages (listing.PAGE_CLAIMS), the month page or numbered page that does, found as a reader would."""
@@ -572,7 +594,9 @@ def listing_page(url: str, claim_id: str) -> str:
 
 def measure_preview(project: Path, edits: int, timeout: float) -> dict[str, Any]:
     """`mkdocs serve --livereload`; per edit, the time from writing the file until the claim page and its
-    actor, region and day pages (each the page of them that lists the claim) all show the new summary (polled with urllib every 50 ms)."""
+    actor, region and day pages (each the page of them that lists the claim) show the new summary. Like a
+    browser, the probe waits on the live-reload request and then loads the pages once; a listing page that
+    does not yet show the edit when the claim page does is stale."""
     served = project.parent / f"preview-{project.name}"
     if served.exists():
         shutil.rmtree(served)
@@ -607,29 +631,22 @@ def measure_preview(project: Path, edits: int, timeout: float) -> dict[str, Any]
             data["summary"] = f"{marker} changed this summary of claim number {number}."
             text = "# yaml-language-server: $schema=../schema/claim.schema.json\n" + yaml.safe_dump(
                 data, sort_keys=False, allow_unicode=True, width=100)
+            epoch = served_epoch(urls["claim"])
             say(f"preview edit {number} of {edits}: {target['id']}")
             target["path"].write_text(text, encoding="utf-8")
             saved = time.perf_counter()
-            updated: dict[str, float] = {}
-            stale_at_claim: list[str] = []
-            while len(updated) < len(urls):
+            # As a browser showing the claim page does: wait on the live-reload request until the server has
+            # built a newer site, then load the pages; again if that build did not yet include the edit.
+            while True:
                 if time.perf_counter() - saved > timeout:
                     raise SystemExit(f"preview edit {number}: pages not updated after {timeout:.0f} s")
-                for name, url in urls.items():
-                    if name in updated or (name != "claim" and "claim" not in updated):
-                        continue
-                    if marker in fetch(url):
-                        updated[name] = time.perf_counter() - saved
-                        if name == "claim":  # at this moment, which listing pages still show the old text?
-                            stale_at_claim = [other for other, other_url in urls.items()
-                                              if other != "claim" and marker not in fetch(other_url)]
-                            for other in urls:
-                                if other != "claim" and other not in stale_at_claim:
-                                    updated[other] = time.perf_counter() - saved
-                if len(updated) < len(urls):
-                    time.sleep(0.05)
-            results.append({"claim": target["id"], "latency_s": max(updated.values()),
-                            "claim_page_s": updated["claim"], "stale_listing_pages": stale_at_claim})
+                epoch = next_epoch(base, epoch)
+                shown = {name: marker in fetch(url) for name, url in urls.items()}
+                if shown["claim"]:
+                    break
+            latency = time.perf_counter() - saved
+            stale_at_claim = [name for name, updated in shown.items() if not updated]
+            results.append({"claim": target["id"], "latency_s": latency, "stale_listing_pages": stale_at_claim})
             time.sleep(1.0)  # let the watcher settle before the next edit
     finally:
         _kill(process.pid, signal.SIGTERM)
