@@ -7,6 +7,8 @@ result, pickled through a pipe as it is made; an exception it raises is raised h
 
 from __future__ import annotations
 
+import ctypes
+import ctypes.util
 import gc
 import os
 import pickle
@@ -32,7 +34,27 @@ def fork() -> int:
     sys.stdout.flush()
     sys.stderr.flush()
     gc.freeze()
+    release_free_memory()
     return os.fork()
+
+
+def release_free_memory() -> None:
+    """Give the system back the memory this process has freed but its C allocator still keeps (glibc's
+    `malloc_trim`): the pages a build let go of once they were on disk. Kept, it would be counted in both
+    processes after a fork, and reused by either, which unshares it."""
+    if _LIBC is not None:
+        _LIBC.malloc_trim(0)
+
+
+def _glibc() -> ctypes.CDLL | None:
+    try:
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6")
+        return libc if hasattr(libc, "malloc_trim") else None
+    except OSError:  # not glibc (musl, macOS): nothing to trim
+        return None
+
+
+_LIBC = _glibc()
 
 
 def reaped() -> None:
