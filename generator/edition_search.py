@@ -1,7 +1,9 @@
-"""Each edition searches its own pages: the index Material's search plugin writes for the whole site is split,
-after the build, into one per edition (`search/search_index.json` for English, `uk/search/search_index.json` for
-Ukrainian), and the pages of an edition tell Material's search to load theirs (theme/overrides/main.html sets
-the search's base to the edition's folder).
+"""Each edition searches its own pages: one index per edition (`search/search_index.json` for English,
+`uk/search/search_index.json` for Ukrainian), and the pages of an edition tell Material's search to load theirs
+(theme/overrides/main.html sets the search's base to the edition's folder). `mkdocs build` writes them from each
+page's entries, encoded as Material's search plugin makes them (`page_workers.py`); the preview from the entries
+it keeps for each page (`preview.py`); a plain `mkdocs serve` splits the index the plugin writes for the whole
+site.
 
 Material's search has no Ukrainian stemmer (lunr-languages has none): the Ukrainian index is built without
 stemming, stop words or lunr's trimmer (which would strip Cyrillic letters as non-word characters). Words are
@@ -50,17 +52,20 @@ def encoded_entries(entries: list[dict[str, Any]]) -> tuple[str, str]:
     return edition.code, json.dumps(entries, ensure_ascii=False, separators=(",", ":"), default=str)[1:-1]
 
 
-def write_indexes(site_dir: Path, settings: dict[str, Any], chunks: Iterable[tuple[str, str]]) -> None:
+def write_indexes(site_dir: Path, settings: dict[str, Any], chunks: Iterable[tuple[str, str | bytes]]) -> None:
     """Every edition's index, from the search plugin's settings and entries as `encoded_entries` gives them
-    (an edition's code, JSON without the brackets), in the order given."""
-    docs: dict[str, list[str]] = {}
+    (an edition's code, JSON without the brackets, as text or UTF-8), in the order given."""
+    docs: dict[str, list[bytes]] = {}
     for code, chunk in chunks:
         if chunk:
-            docs.setdefault(code, []).append(chunk)
+            docs.setdefault(code, []).append(chunk.encode("utf-8") if isinstance(chunk, str) else chunk)
     for edition in EDITIONS:
         own = settings if edition.code in STEMMED else {**settings, **UNSTEMMED}
         path = site_dir / edition.prefix / INDEX
         path.parent.mkdir(parents=True, exist_ok=True)
-        config = json.dumps(own, ensure_ascii=False, separators=(",", ":"), default=str)
-        entries = ",".join(docs.get(edition.code, []))
-        path.write_text('{"config":' + config + ',"docs":[' + entries + "]}", encoding="utf-8")
+        config = json.dumps(own, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+        with open(path, "wb") as index:  # in parts: the entries of an edition are written, never joined
+            index.write(b'{"config":' + config + b',"docs":[')
+            for number, chunk in enumerate(docs.pop(edition.code, [])):
+                index.write(b"," + chunk if number else chunk)
+            index.write(b"]}")

@@ -5,8 +5,12 @@ from __future__ import annotations
 
 import html
 import json
+import os
+import shutil
+import tempfile
+import weakref
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from .catalog import Catalog
@@ -16,18 +20,59 @@ from .catalog import Catalog
 class Page:
     path: str  # relative to the site's docs, e.g. 'actors/putin.md'
     title: str  # plain text
-    # Front matter (description, structured data, feed) and body, as UTF-8: a build holds every page at once,
+    # Front matter (description, structured data, feed) and body, as UTF-8: a run holds every page at once,
     # and a str holding one character beyond Latin-1 (a curly quote, any Cyrillic) takes 2 to 4 bytes a character.
+    # Empty for a page kept on disk (`stored`).
     encoded: bytes
     origin: str | None = None  # the content file the page shows, e.g. 'claims/putin-demands-donetsk.yaml'
+    stored: str | None = None  # the file holding the page's bytes, for a page a `PageStore` kept
 
     @classmethod
     def of(cls, path: str, title: str, markdown: str, origin: str | None = None) -> Page:
         return cls(path, title, markdown.encode("utf-8"), origin)
 
+    def read(self) -> bytes:
+        if self.stored is None:
+            return self.encoded
+        with open(self.stored, "rb") as stored:
+            return stored.read()
+
     @property
     def markdown(self) -> str:
-        return self.encoded.decode("utf-8")
+        return self.read().decode("utf-8")
+
+
+class PageStore:
+    """A folder where the pages of a single run wait on disk, each at its own path, for MkDocs to read in the
+    page's turn: a run at 10,000 claims makes about 800 MB of pages, which it then need not hold. Pages made in
+    a forked process (`forked.py`) are written to the same folder and sent back as their paths alone."""
+
+    def __init__(self) -> None:
+        # Made now, before any fork: a forked process writes into it, and this one removes it, at the latest
+        # when it exits (a forked process ends by `os._exit`, which removes nothing).
+        self.folder: str | None = tempfile.mkdtemp(prefix="explainer-spool-")
+        self._removal = weakref.finalize(self, shutil.rmtree, self.folder, True)
+
+    def keep(self, page: Page) -> Page:
+        """The page with its bytes on disk."""
+        return replace(page, encoded=b"", stored=self.write(page.path, page.encoded))
+
+    def write(self, path: str, content: bytes) -> str:
+        """`content` written at the page's `path` in the folder; the file's path."""
+        if self.folder is None:
+            raise RuntimeError("the page store was removed")
+        target = os.path.join(self.folder, path)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        with open(target, "wb") as out:
+            out.write(content)
+        return target
+
+    def holds(self, path: str | None) -> bool:
+        return path is not None and self.folder is not None and path.startswith(self.folder + os.sep)
+
+    def remove(self) -> None:
+        self._removal()
+        self.folder = None
 
 
 def front_matter(title: str, description: str, extra: dict[str, Any]) -> str:

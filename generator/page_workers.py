@@ -4,8 +4,9 @@ MkDocs builds in two passes: every page's Markdown to HTML first, all of it held
 into the theme and out to its file. A generated page needs no HTML early: its title is in its front matter
 and nothing reads another page's HTML. So its Markdown is kept aside when MkDocs reads it (`read`), MkDocs'
 first pass renders nothing for it, and the page becomes HTML just before it enters the theme (`render`),
-both let go once it is written (`written`). The memory holds a page's HTML only while the page is written,
-and its Markdown as the bytes the core made (`page.Page.encoded`), not a copy.
+both let go once it is written (`written`). Until then a generated page waits on disk, in a folder of this
+build's own (`file`): MkDocs reads such a file only when asked, so the memory holds a page's Markdown and
+HTML only while the page is written, and of the other pages their front matter alone.
 
 The second pass is then nearly all of a build's work, and each page's alone: at its first page the build
 forks (`start`), and each process takes every other page. A page of the other process passes through MkDocs'
@@ -14,6 +15,12 @@ second process hands the first what MkDocs needs from the pages it rendered (the
 they hold and the anchors they link to, the warnings they raised) and ends; the first goes on as a build in
 one process does: it checks the anchors, writes the search index and counts the warnings (`--strict`).
 The site is the same, file for file, with one process or two (`tests/test_page_workers.py`).
+
+Each page's search entries are encoded as they go into its edition's index as soon as Material's search plugin
+has made them (`indexed`), and taken out of the plugin's list: Python's dicts and strings of every entry were
+several times the index's size, and the index written whole by the plugin was read back whole to be split
+by edition. The plugin writes an index of no entries, and each edition's index is written from the encoded
+entries in the order of the pages (`write_search_indexes`), the same bytes as before.
 
 Neither happens under `mkdocs serve`, whose preview keeps every page for its next build, nor in a
 `--dirty` build, which passes over the pages it keeps.
@@ -39,7 +46,13 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
+from .edition_search import INDEX, encoded_entries, write_indexes
 from .forked import can_fork, fork, reaped
+from .page import Page as GeneratedPage
+from .page import PageStore
+
+SearchChunk = tuple[str, bytes]
+"""A page's search entries as they go into its edition's index: the edition's code, the entries as UTF-8 JSON."""
 
 ELSEWHERE = "explainer/rendered-elsewhere.html"
 """The empty template a page of the other process is given: nothing is rendered, nothing written."""
@@ -54,7 +67,7 @@ def available_workers() -> int:
 class Rendered:
     """What the first process needs to know of a page the second one rendered."""
 
-    entries: list[dict[str, Any]]  # its search entries, as Material's search plugin made them
+    entries: SearchChunk | None  # its search entries, encoded (`edition_search.encoded_entries`)
     anchors: set[str]  # the ids it holds
     links: dict[str, dict[str, str]]  # the anchors it links to, by the linked page's source path
 
@@ -74,32 +87,56 @@ class PageWorkers:
     def __init__(self, workers: int, sanitize: Callable[[str], str]):
         self.workers = workers
         self.sanitize = sanitize
-        self.deferred: dict[str, tuple[dict[str, Any], bytes, int]] = {}  # by source path: front matter, file, body's start
+        self.deferred: dict[str, tuple[dict[str, Any], str, int]] = {}  # by source path: front matter, file, body's start
+        self.store = PageStore()  # where the generated pages wait for their turn, written by the core or `file`
         self.mine: set[str] | None = None  # source paths this process renders; None before the fork
         self.last: File | None = None  # the last page of MkDocs' loop, where the processes meet again
         self.child: int | None = None  # the second process, in the first
         self.is_child = False
         self.handover_path: str | None = None
         self.handover = Handover()  # in the second process: what it will send
-        self.entries: dict[str, list[dict[str, Any]]] = {}  # in the first: search entries of each page, by url
+        self.entries: dict[str, SearchChunk] = {}  # each rendered page's search entries, encoded, by url
         self._search: Any = None  # Material's search index, if the search plugin is on
         self._files: Files | None = None
         self._quiet = _Elsewhere(self)
         self.failure: str | None = None
         self._marks: dict[str, int] = {}
 
+    # -- the pages handed to MkDocs -----------------------------------------------------------------------
+
+    def file(self, config: MkDocsConfig, path: str, content: str | bytes, inclusion: InclusionLevel) -> File:
+        """A generated page or file for MkDocs. A page is written to the store and read from there in its
+        turn, so that the build need not hold every page's Markdown; other files are small and few."""
+        if not path.endswith(".md"):
+            return File.generated(config, path, content=content, inclusion=inclusion)
+        waiting = self.store.write(path, content if isinstance(content, bytes) else content.encode("utf-8"))
+        return File.generated(config, path, abs_src_path=waiting, inclusion=inclusion)
+
+    def page_file(self, config: MkDocsConfig, page: GeneratedPage, inclusion: InclusionLevel) -> File:
+        """A page of the core for MkDocs: read from where the store keeps it, or written there."""
+        if page.stored is not None and self.store.holds(page.stored):
+            return File.generated(config, page.path, abs_src_path=page.stored, inclusion=inclusion)
+        return self.file(config, page.path, page.encoded, inclusion)
+
+    def remove_store(self) -> None:
+        """The pages' folder, once every page is written or the build has failed (the first process's)."""
+        if not self.is_child:
+            self.store.remove()
+
     # -- MkDocs' first pass ------------------------------------------------------------------------------
 
     def read(self, page: Page) -> None:
-        """Take the generated page's Markdown out of its file, and stand a no-op in for its first rendering.
-        A page without a title in its front matter is left to MkDocs: its title comes of its rendering."""
-        source = page.file.content_bytes
-        meta, start = _front_matter(source)
+        """Take the generated page's front matter, and stand a no-op in for its first rendering: the page's
+        Markdown stays on disk until its turn. A page without a title in its front matter, or not waiting on
+        disk, is left to MkDocs: its title comes of its rendering."""
+        waiting = page.file.abs_src_path
+        if waiting is None or not self.store.holds(waiting):
+            return
+        meta, start = _front_matter_of(waiting)
         if "title" not in meta:
             return
-        # The file's own bytes, not a copy of its body: a copy of every page at once was more than the pages.
-        self.deferred[page.file.src_uri] = (meta, source, start)
-        page.file.content_bytes = b""  # MkDocs reads an empty page; the text lives here until the page's turn
+        self.deferred[page.file.src_uri] = (meta, waiting, start)
+        page.file.content_bytes = b""  # MkDocs reads an empty page; the text waits on disk until the page's turn
         page.__dict__["render"] = lambda config, files: _unrendered(page)  # shadows Page.render until `render`
 
     def meta(self, page: Page) -> dict[str, Any] | None:
@@ -125,24 +162,27 @@ class PageWorkers:
         uri = page.file.src_uri
         if self.mine is not None and uri not in self.mine:
             return
-        if self.forked and self._search is not None:
+        if self._search is not None:
             self._marks[uri] = len(self._search.entries)
         kept = self.deferred.pop(uri, None)
         if kept is None:
             return
         del page.__dict__["render"]
-        page.markdown = str(memoryview(kept[1])[kept[2]:], "utf-8")
+        with open(kept[1], "rb") as waiting:
+            waiting.seek(kept[2])
+            page.markdown = waiting.read().decode("utf-8")
         page.render(config, files)
         page.content = self.sanitize(page.content or "")
 
     def indexed(self, page: Page) -> None:
-        """After the search plugin has read the page: its entries, kept apart to be put in page order."""
+        """After the search plugin has read the page: its entries, encoded and kept apart to be put in page order."""
         uri = page.file.src_uri
-        if not self.forked or uri not in self._marks:
+        if uri not in self._marks:
             return
         start = self._marks.pop(uri)
-        self.entries[page.url] = self._search.entries[start:]
+        code, chunk = encoded_entries(self._search.entries[start:])
         del self._search.entries[start:]
+        self.entries[page.url] = (code, chunk.encode("utf-8"))
 
     def written(self, output: str, page: Page, files: Files) -> str:
         """After the theme: the page's output, or nothing if the other process writes it. At the last page
@@ -160,14 +200,23 @@ class PageWorkers:
 
     def finish(self) -> None:
         """After MkDocs' loop: the build fails if the second process did."""
+        self.remove_store()
         if self.failure is not None:
             raise PluginError(self.failure)
 
-    def index_written(self) -> None:
-        """After Material's search plugin has written its index, which a build that keeps nothing for a next
-        one reads no more: its entries, the largest thing the build still holds, are let go."""
-        if self._search is not None:
-            self._search.entries = []
+    def write_search_indexes(self, site_dir: Path, files: Files) -> bool:
+        """After Material's search plugin has written its index (of no entries: `indexed` took them): each
+        edition's index, with the plugin's settings and the pages' entries in the order of the pages. False
+        if there is no search index to write."""
+        written = site_dir / INDEX
+        if self._search is None or not written.is_file():
+            return False
+        settings = json.loads(written.read_bytes())["config"]
+        pages = (file.page for file in files.documentation_pages(inclusion=InclusionLevel.is_included))
+        chunks = (chunk for page in pages if page is not None and (chunk := self.entries.pop(page.url, None)))
+        write_indexes(site_dir, settings, chunks)
+        self.entries.clear()
+        return True
 
     @property
     def forked(self) -> bool:
@@ -187,6 +236,7 @@ class PageWorkers:
             self.child = None
             reaped()
             self._remove_handover()
+        self.remove_store()
         logging.getLogger("mkdocs.commands.build").removeFilter(self._quiet)
 
     # -- the fork and the handover -------------------------------------------------------------------------
@@ -228,7 +278,7 @@ class PageWorkers:
             if page is None:
                 continue
             links = {target.src_uri: dict(anchors) for target, anchors in (page.links_to_anchors or {}).items()}
-            self.handover.pages[uri] = Rendered(self.entries.get(page.url, []),
+            self.handover.pages[uri] = Rendered(self.entries.get(page.url),
                                                 set(page.present_anchor_ids or ()), links)
         self._send()
 
@@ -267,22 +317,11 @@ class PageWorkers:
             page.present_anchor_ids = rendered.anchors
             page.links_to_anchors = {target: anchors for path, anchors in rendered.links.items()
                                      if (target := files.get_file_from_path(path)) is not None}
-            self.entries[page.url] = rendered.entries
-        self._merge_entries(files)
+            if rendered.entries is not None:
+                self.entries[page.url] = rendered.entries
         mine = len(self.mine or ())
         logging.getLogger("mkdocs.plugins.explainer").info(
             "pages rendered by two processes: %d and %d", mine, len(handover.pages))
-
-    def _merge_entries(self, files: Files) -> None:
-        """The search entries in the order of the pages, as one process adds them."""
-        if self._search is None:
-            return
-        ordered: list[dict[str, Any]] = []
-        for file in files.documentation_pages(inclusion=InclusionLevel.is_included):
-            if file.page is not None:
-                ordered += self.entries.pop(file.page.url, [])
-        self._search.entries[:0] = ordered
-        self.entries.clear()
 
     def _remove_handover(self) -> None:
         if self.handover_path is not None:
@@ -290,18 +329,18 @@ class PageWorkers:
             self.handover_path = None
 
 
-def _front_matter(source: bytes) -> tuple[dict[str, Any], int]:
-    """The front matter of a page's UTF-8 source and where its body starts. The generator writes front matter
-    as one line of JSON (`page.front_matter`): read as JSON, many times faster than as YAML."""
-    if source.startswith(b"---\n"):
-        end = source.find(b"\n---\n", 4)
-        if end > 0:
-            try:
-                data = json.loads(source[4:end])
-            except ValueError:
-                data = None
-            if isinstance(data, dict):
-                return data, end + 5
+def _front_matter_of(path: str) -> tuple[dict[str, Any], int]:
+    """The front matter of a page's UTF-8 file and where its body starts, reading no more of it. The generator
+    writes front matter as one line of JSON (`page.front_matter`): read as JSON, many times faster than as YAML."""
+    with open(path, "rb") as source:
+        opening, data, closing = source.readline(), source.readline(), source.readline()
+    if opening == b"---\n" and closing == b"---\n":
+        try:
+            meta = json.loads(data)
+        except ValueError:
+            meta = None
+        if isinstance(meta, dict):
+            return meta, len(opening) + len(data) + len(closing)
     return {}, 0  # not the generator's front matter: left to MkDocs
 
 

@@ -20,7 +20,7 @@ from .history import FileHistory
 from .labels import actor_names, issue_label, source_title
 from .listing import Part, day_sections, month_sections, split_listing, year_sections
 from .maps import SMALL_MAP_TOLERANCE, load_shapes
-from .page import NOT_SEARCHED, IndexPage, Page, PagesOf
+from .page import NOT_SEARCHED, IndexPage, Page, PagesOf, PageStore
 from .reads import Tracking
 from .renderer import PageCache, Renderer, render_settings
 from .structured_data import claim_jsonld
@@ -156,11 +156,13 @@ def build_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "", geo
 
 def render_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "", geometry: Path | None = None,
                  history: dict[str, FileHistory] | None = None,
-                 tracking: Tracking | None = None, previous: PageCache | None = None) -> tuple[list[Page], PageCache]:
+                 tracking: Tracking | None = None, previous: PageCache | None = None,
+                 store: PageStore | None = None) -> tuple[list[Page], PageCache]:
     """`build_pages`, reusing from `previous` every page that would come out the same: one whose template
     call is the same and which read nothing that changed. Anything else that pages depend on (templates,
     introduction, shapes) is in `settings`; when it differs, every page is rendered again. Without
-    `tracking` (see `renderer.site_tables`), what pages read is not noted and the next build can reuse none."""
+    `tracking` (see `renderer.site_tables`), what pages read is not noted and the next build can reuse none.
+    With `store`, each page is written to disk as it is rendered, and returned without its bytes."""
     settings = render_settings(templates_dir, home_intro, geometry)
     if previous is not None and previous.settings != settings:
         previous = None
@@ -171,6 +173,6 @@ def render_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "", ge
                         small_shapes=small_shapes, helpers=TEMPLATE_HELPERS)
     rendered = (renderer.render(family.template, **entry)
                 for family in FAMILIES for entry in family.entries(catalog, home_intro))
-    pages = sorted(rendered, key=lambda page: page.path)
+    pages = sorted(map(store.keep, rendered) if store else rendered, key=lambda page: page.path)
     kept = renderer.pages
     return pages, PageCache(settings, kept.results if kept else {}, renderer.fragments, kept.reused if kept else 0)

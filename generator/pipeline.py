@@ -24,7 +24,7 @@ from .localized import Localizations, localized
 from .markdown_text import Untranslated
 from .open_data import DATA_DIR, build_open_data
 from .outputs import OutputFile
-from .page import Page
+from .page import Page, PageStore
 from .pages import render_pages
 from .partial_date import PartialDate
 from .problems import ContentError, Problem
@@ -97,8 +97,9 @@ def read_page_inputs(content_dir: Path, edition: Edition = ENGLISH, history: dic
 
 
 def pages_stage(catalog: Catalog, templates_dir: Path, inputs: PageInputs, tracking: Tracking | None = None,
-                previous: PageCache | None = None) -> tuple[list[Page], PageCache]:
-    return render_pages(catalog, templates_dir, inputs.intro, inputs.geometry, inputs.history, tracking, previous)
+                previous: PageCache | None = None, store: PageStore | None = None) -> tuple[list[Page], PageCache]:
+    return render_pages(catalog, templates_dir, inputs.intro, inputs.geometry, inputs.history, tracking, previous,
+                        store)
 
 
 def files_stage(catalog: Catalog, site_name: str, site_url: str | None, memo: Memo | None = None,
@@ -161,9 +162,10 @@ class Builds:
         self._localized: dict[str, Localizations] = {}  # the records each edition's last run localized
         self.reused_pages = 0  # by the last run, for the curious and for tests
 
-    def generate(self) -> Site:
+    def generate(self, store: PageStore | None = None) -> Site:
         """Every page and file of the site, in every edition; raises ContentError listing every problem if the
-        content has any."""
+        content has any. With `store` (a single run's), the pages are kept on disk as they are made."""
+        assert store is None or not self.incremental, "the preview compares each page's bytes with the last"
         catalog, problems = check(self.content_dir, self._files, self._records, theme=self.theme, root=self.root)
         if catalog is None:
             raise ContentError(problems)
@@ -181,7 +183,7 @@ class Builds:
         # A single run renders the other editions' pages in forked processes meanwhile (`forked.py`); the
         # preview keeps each edition's state for its next run, so it renders them here, one after the other.
         beside = {} if self.incremental else {
-            edition.code: Beside(partial(_pages_alone, view, self.templates_dir, inputs[edition.code]))
+            edition.code: Beside(partial(_pages_alone, view, self.templates_dir, inputs[edition.code], store))
             for edition, view in editions[1:]}
         for edition, view in editions:
             if edition.code in beside:
@@ -190,7 +192,7 @@ class Builds:
                 edition_files = files_stage(view, name, self.site_url, None, self.templates_dir, open_data)
             else:
                 edition_pages, edition_files, states[edition.code] = self._edition(
-                    view, inputs[edition.code], self._state.get(edition.code), open_data)
+                    view, inputs[edition.code], self._state.get(edition.code), open_data, store)
             open_data = open_data or [f for f in edition_files if f.path.startswith(DATA_DIR + "/")]
             pages += edition_pages
             files += edition_files
@@ -201,11 +203,13 @@ class Builds:
         return Site(pages, sorted(files, key=lambda f: f.path), updated, stray_files(self.content_dir))
 
     def _edition(self, catalog: Catalog, inputs: PageInputs, state: EditionState | None,
-                 open_data: list[OutputFile] | None) -> tuple[list[Page], list[OutputFile], EditionState]:
+                 open_data: list[OutputFile] | None, store: PageStore | None = None
+                 ) -> tuple[list[Page], list[OutputFile], EditionState]:
         """One edition's pages and files, reusing what the last run of the same edition left."""
         tracking = (Tracking.start(catalog, site_tables(catalog, inputs.history), state.tables if state else None)
                     if self.incremental else None)
-        pages, rendered = pages_stage(catalog, self.templates_dir, inputs, tracking, state.pages if state else None)
+        pages, rendered = pages_stage(catalog, self.templates_dir, inputs, tracking, state.pages if state else None,
+                                      store)
         outputs = tracking.memo(state.outputs if state else None) if tracking else None
         view = tracking.catalog if tracking else catalog
         name = self.site_names.get(catalog.edition.code, self.site_name)
@@ -215,8 +219,9 @@ class Builds:
                                           outputs.results if outputs else {})
 
 
-def _pages_alone(catalog: Catalog, templates_dir: Path, inputs: PageInputs) -> list[Page]:
-    return pages_stage(catalog, templates_dir, inputs)[0]
+def _pages_alone(catalog: Catalog, templates_dir: Path, inputs: PageInputs, store: PageStore | None = None
+                 ) -> list[Page]:
+    return pages_stage(catalog, templates_dir, inputs, store=store)[0]
 
 
 def generate(content_dir: Path, templates_dir: Path, site_name: str = "", site_url: str | None = None,

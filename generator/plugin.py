@@ -136,7 +136,7 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
                                  site_names=names)
             ahead = None
         try:
-            self.site = ahead or self.builds.generate()
+            self.site = ahead or self.builds.generate(self.workers.store if self.workers else None)
             self._warn(config.strict)
         except ContentError as error:
             if not self.serving:
@@ -185,11 +185,12 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
         self.generated = {page.path for page in self.site.pages}
         docs_dir = Path(config.docs_dir)
-        make = self.preview.file if self.preview is not None else _generated
+        make = self.preview.file if self.preview is not None else self.workers.file if self.workers else _generated
         for page in self.site.pages:
             # Generated pages are reached through index pages and links, never all listed in the
             # navigation, which Material renders into every page (DESIGN.md, "Navigation stays small").
-            file = make(config, page.path, page.encoded, InclusionLevel.NOT_IN_NAV)
+            file = self.workers.page_file(config, page, InclusionLevel.NOT_IN_NAV) if self.workers \
+                else make(config, page.path, page.encoded, InclusionLevel.NOT_IN_NAV)
             if page.origin:
                 # "Edit this page" opens the YAML record: MkDocs joins edit_uri (which points at docs_dir)
                 # with this path, and resolves the '..' to the record's place in the repository.
@@ -290,11 +291,9 @@ class ExplainerPlugin(BasePlugin[ExplainerConfig]):
     @event_priority(-100)
     def _site_done(self, *, config: MkDocsConfig) -> None:
         try:
-            if self.workers is not None and not self.dirty:
-                self.workers.index_written()
             if self.preview is not None:
                 self.preview.merge_search_index(config)  # each edition's index, written from the pages' entries
-            else:
+            elif self.workers is None or not self.workers.write_search_indexes(Path(config.site_dir), self.files):
                 split_search_index(Path(config.site_dir))
             if config.site_url:
                 edition_sitemap.add_alternates(Path(config.site_dir), config.site_url)

@@ -1,6 +1,6 @@
 """The pages rendered by two processes (`generator/page_workers.py`): the same site, file for file, as one process
 builds; the second process's warnings counted by `--strict`; a page failing in either process fails the build
-cleanly, leaving no process behind."""
+cleanly, leaving no process behind; the folder where the pages wait for their turn is gone after either."""
 
 from __future__ import annotations
 
@@ -33,7 +33,13 @@ def handovers() -> set[str]:
     return {path.name for path in Path(tempfile.gettempdir()).glob("explainer-pages-*.pickle")}
 
 
+def spools() -> set[str]:
+    """The folders where a build's generated pages wait for their turn (`PageWorkers.file`)."""
+    return {path.name for path in Path(tempfile.gettempdir()).glob("explainer-spool-*")}
+
+
 def test_two_processes_build_the_site_one_process_builds(tmp_path: Path) -> None:
+    before = spools()
     one = build(with_workers(make_project(tmp_path / "one", SMALL), 1))
     two = build(with_workers(make_project(tmp_path / "two", SMALL), 2))
     assert one.returncode == 0, one.output
@@ -47,6 +53,7 @@ def test_two_processes_build_the_site_one_process_builds(tmp_path: Path) -> None
     assert "search/search_index.json" in files and "uk/search/search_index.json" in files
     _, differ, errors = filecmp.cmpfiles(one.site, two.site, files, shallow=False)
     assert not differ and not errors, differ[:10]
+    assert spools() == before  # the pages waited on disk only as long as the build
 
 
 def test_a_warning_of_the_second_process_fails_a_strict_build(tmp_path: Path) -> None:
@@ -72,7 +79,7 @@ def page_order(project: Path) -> list[str]:
 
 @pytest.mark.parametrize("share", ["first", "second"])
 def test_a_page_failing_in_either_process_fails_the_build_cleanly(tmp_path: Path, share: str) -> None:
-    before = handovers()
+    before, spooled = handovers(), spools()
     project = make_project(tmp_path / "project", SMALL)
     order = page_order(project)
     assert len(order) > 10
@@ -88,3 +95,4 @@ def test_a_page_failing_in_either_process_fails_the_build_cleanly(tmp_path: Path
     assert result.output.count("Error building page") == 1, result.output[-3000:]
     assert "pages rendered by two processes" not in result.output
     assert handovers() == before
+    assert spools() == spooled
