@@ -9,7 +9,7 @@ of the runs. Wall time is measured around the process (or, for core stages, with
 it); CPU time (user + system) and peak resident memory (ru_maxrss) come from os.wait4 for that one process,
 so the other processes of a shared machine do not count. A build may fork (the plugin renders its pages in
 two processes): wait4 counts the CPU of both, but gives the larger of their peaks, not their sum. So the
-builds' memory is also sampled every 0.2 s as the proportional set size (PSS, each shared page counted once
+builds' memory is also sampled every second as the proportional set size (PSS, each shared page counted once
 in all) of the build's process and its descendants, summed: its peak is the figure judged.
 Nothing here asserts anything about timings.
 
@@ -100,9 +100,12 @@ class Run:
 
 
 class PssSampler(threading.Thread):
-    """The peak, over samples every `interval` seconds, of the summed PSS of a process and its descendants."""
+    """The peak, over samples every `interval` seconds, of the summed PSS of a process and its descendants.
+    Reading a large process's PSS walks its page tables in the kernel, which took a share of the two cores
+    from the builds that use both when sampled every 0.2 s; the memory of a build rises and falls over
+    seconds, not within one."""
 
-    def __init__(self, pid: int, interval: float = 0.2) -> None:
+    def __init__(self, pid: int, interval: float = 1.0) -> None:
         super().__init__(daemon=True)
         self.pid, self.interval = pid, interval
         self.peak_kb = 0
@@ -868,7 +871,7 @@ def render(results: dict[str, Any]) -> str:
         "Wall: median of the runs, each in a fresh process (core stages: time.perf_counter inside the process, "
         "imports excluded). CPU: user + system time of the whole process (imports included), from os.wait4. "
         "Peak memory: that process's ru_maxrss; for builds, the larger of it and the peak of the summed PSS of the "
-        "build's processes, sampled every 0.2 s; for core stages, the core process's peak so far after that stage. "
+        "build's processes, sampled every second; for core stages, the core process's peak so far after that stage. "
         "Targets are judged at 10,000 claims (core, build ratio, memory) and 1,000 claims (preview).",
         "",
         f"Benchmark wall time: {secs(results['wall_s'])}"
