@@ -11,9 +11,14 @@ import tempfile
 import weakref
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
+from functools import partial
+from typing import TYPE_CHECKING, Any
 
 from .catalog import Catalog
+from .reads import holds_tracked
+
+if TYPE_CHECKING:
+    from .reads import Memo
 
 
 @dataclass(frozen=True)
@@ -111,7 +116,8 @@ class IndexPage:
     intro: bool = False  # the template receives the hand-written introduction (`content/home.md`) as `intro`
     context: dict[str, Any] = field(default_factory=dict)  # the template's variables
 
-    def entries(self, catalog: Catalog, intro: str) -> Iterator[dict[str, Any]]:
+    def entries(self, catalog: Catalog, intro: str, memo: tuple[Memo, Catalog] | None = None
+                ) -> Iterator[dict[str, Any]]:
         words = catalog.edition.gettext
         yield {"path": self.path, "title": words(self.title), "description": words(self.description),
                "meta": self.meta or None, **({"intro": intro} if self.intro else {}), **self.context}
@@ -134,10 +140,30 @@ class PagesOf:
     meta: Callable[[Catalog, Any], dict[str, Any]] | None = None  # front matter besides title and description
     context: Callable[[Catalog, Any], dict[str, Any]] = lambda catalog, key: {}  # the template's variables
 
-    def entries(self, catalog: Catalog, intro: str) -> Iterator[dict[str, Any]]:
+    def entries(self, catalog: Catalog, intro: str, memo: tuple[Memo, Catalog] | None = None
+                ) -> Iterator[dict[str, Any]]:
+        """Each page's template call. With `memo` (the preview's, and its tracked view of the catalog), a
+        page's call is taken from the last build where nothing it read has changed: computing every page's
+        title, description and structured data was a third of a rebuild at 10,000 claims. The keys are
+        found in the catalog itself, which is faster to read than the view."""
         for key in self.each(catalog):
-            yield {"path": self.path(key), "title": self.title(catalog, key),
-                   "description": self.description(catalog, key),
-                   "origin": f"{self.origin}/{key}.yaml" if self.origin else None,
-                   "meta": self.meta(catalog, key) if self.meta else None, **self.context(catalog, key)}
+            if memo is None:
+                yield self.entry(catalog, key)
+            else:
+                calls, view = memo
+                yield calls((self.template, self.path(key)), (key,), partial(self._kept_entry, view, key))
+
+    def entry(self, catalog: Catalog, key: Any) -> dict[str, Any]:
+        return {"path": self.path(key), "title": self.title(catalog, key),
+                "description": self.description(catalog, key),
+                "origin": f"{self.origin}/{key}.yaml" if self.origin else None,
+                "meta": self.meta(catalog, key) if self.meta else None, **self.context(catalog, key)}
+
+    def _kept_entry(self, view: Catalog, key: Any) -> dict[str, Any]:
+        entry = self.entry(view, key)
+        if holds_tracked(entry):
+            # A kept call would carry this build's table into the next, and later reads into this build's notes.
+            raise TypeError(f"{self.template}: a page's template call holds a table of the tracked catalog; "
+                            "pass what it holds (a list, a dict) instead")
+        return entry
 

@@ -171,8 +171,12 @@ def render_pages(catalog: Catalog, templates_dir: Path, home_intro: str = "", ge
     small_shapes = load_shapes(drawn, SMALL_MAP_TOLERANCE) if drawn else None
     renderer = Renderer(catalog, templates_dir, shapes, history or {}, tracking, previous,
                         small_shapes=small_shapes, helpers=TEMPLATE_HELPERS)
+    # Each page's template call is reused while nothing it read through the tracked view has changed.
+    calls = tracking.memo(previous.calls if previous else None) if tracking and tracking.noting else None
+    memo = (calls, tracking.catalog) if calls and tracking else None
     rendered = (renderer.render(family.template, **entry)
-                for family in FAMILIES for entry in family.entries(catalog, home_intro))
+                for family in FAMILIES for entry in family.entries(catalog, home_intro, memo))
     pages = sorted(map(store.keep, rendered) if store else rendered, key=lambda page: page.path)
     kept = renderer.pages
-    return pages, PageCache(settings, kept.results if kept else {}, renderer.fragments, kept.reused if kept else 0)
+    return pages, PageCache(settings, kept.results if kept else {}, renderer.fragments, kept.reused if kept else 0,
+                            calls.results if calls else {})

@@ -247,6 +247,17 @@ def tracked_catalog(catalog: Catalog, reads: Reads) -> Catalog:
     return view
 
 
+def holds_tracked(value: Any) -> bool:
+    """Whether `value` is, or holds in its dicts, lists, tuples and sets, a table of a tracked catalog."""
+    if isinstance(value, _Tracked):
+        return True
+    if isinstance(value, dict):
+        return any(holds_tracked(item) for item in value.values())
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return any(holds_tracked(item) for item in value)
+    return False
+
+
 def tracked(name: str, table: Any, reads: Reads) -> Any:
     if isinstance(table, dict):
         return TrackedMapping(name, table, reads)

@@ -49,7 +49,7 @@ import html
 import posixpath
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import partial
 from pathlib import Path
 from typing import Any
@@ -119,6 +119,7 @@ class PageCache:
     pages: dict[Any, Kept]  # by path, each with its template call and what it read
     fragments: dict[Any, tuple[str, frozenset[Read]]]  # claim lines and footnotes, shared by many pages
     reused: int = 0  # pages taken as they were from the build before
+    calls: dict[Any, Kept] = field(default_factory=dict)  # each page's template call (`PagesOf.entries`)
 
 
 _COMPILED = CompiledTemplates()  # page templates, shared by every build in this process

@@ -12,7 +12,7 @@ from typing import Any
 import jinja2
 import pytest
 
-from generator.reads import EVERY, Memo, Read, Reads, TrackedMapping, TrackedSequence, changes, tracked
+from generator.reads import EVERY, Memo, Read, Reads, TrackedMapping, TrackedSequence, changes, holds_tracked, tracked
 
 TABLE = {"b": ["x", "y"], "a": ["z"], "c": []}
 ORDER = ["b", "a", "c"]
@@ -247,3 +247,28 @@ def test_a_memo_reuses_a_result_only_while_its_call_and_its_reads_are_unchanged(
     assert made == ["made"]
     _, made = build(set(), first.results, ("another call",))
     assert made == ["made"]
+
+
+def test_a_value_holding_a_tracked_table_anywhere_is_told() -> None:
+    reads = Reads()
+    table = tracked("claims", {"a": [1, 2]}, reads)
+    assert holds_tracked(table) and holds_tracked({"x": [(1, table)]})
+    assert holds_tracked([table["a"]])  # a table's list is given out tracked too
+    assert holds_tracked(dict(table))  # so a copy of the table still holds its lists tracked
+    assert not holds_tracked({"x": [1, (2, "a")], "y": {"z": frozenset({3})}, "a": list(table["a"])})
+
+
+def test_a_page_call_kept_for_the_next_build_may_not_hold_a_tracked_table() -> None:
+    """A kept call would carry the table of the build that made it into later builds (`PagesOf.entries`)."""
+    from generator.page import PagesOf
+
+    reads = Reads()
+    view = type("View", (), {"claims": tracked("claims", {"a": [1, 2]}, reads)})()
+    family = PagesOf("t.md.j2", lambda catalog: ["a"], lambda key: f"t/{key}.md", lambda catalog, key: key,
+                     lambda catalog, key: key, context=lambda catalog, key: {"numbers": catalog.claims[key]})
+    memo = Memo(reads, set())
+    with pytest.raises(TypeError, match="holds a table of the tracked catalog"):
+        list(family.entries(view, "", (memo, view)))  # type: ignore[arg-type]
+    plain = PagesOf("t.md.j2", lambda catalog: ["a"], lambda key: f"t/{key}.md", lambda catalog, key: key,
+                    lambda catalog, key: key, context=lambda catalog, key: {"numbers": list(catalog.claims[key])})
+    assert list(plain.entries(view, "", (memo, view)))[0]["numbers"] == [1, 2]  # type: ignore[arg-type]
