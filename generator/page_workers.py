@@ -5,8 +5,9 @@ into the theme and out to its file. A generated page needs no HTML early: its ti
 and nothing reads another page's HTML. So its Markdown is kept aside when MkDocs reads it (`read`), MkDocs'
 first pass renders nothing for it, and the page becomes HTML just before it enters the theme (`render`),
 both let go once it is written (`written`). Until then a generated page waits on disk, in a folder of this
-build's own (`file`): MkDocs reads such a file only when asked, so the memory holds a page's Markdown and
-HTML only while the page is written, and of the other pages their front matter alone.
+build's own (`page.PageStore`: the core writes its pages there as it renders them, `file` the few others):
+MkDocs reads such a file only when asked, so the memory holds a page's Markdown and HTML only while the page
+is written, and of the other pages their front matter alone.
 
 The second pass is then nearly all of a build's work, and each page's alone: at its first page the build
 forks (`start`), and each process takes every other page. A page of the other process passes through MkDocs'
