@@ -3,6 +3,7 @@ shapes a family of pages comes in (`pages.FAMILIES` lists them all)."""
 
 from __future__ import annotations
 
+import glob
 import html
 import json
 import os
@@ -52,10 +53,14 @@ class PageStore:
     page's turn: a run at 10,000 claims makes about 800 MB of pages, which it then need not hold. Pages made in
     a forked process (`forked.py`) are written to the same folder and sent back as their paths alone."""
 
+    PREFIX = "explainer-spool-"
+
     def __init__(self) -> None:
         # Made now, before any fork: a forked process writes into it, and this one removes it, at the latest
-        # when it exits (a forked process ends by `os._exit`, which removes nothing).
-        self.folder: str | None = tempfile.mkdtemp(prefix="explainer-spool-")
+        # when it exits (a forked process ends by `os._exit`, which removes nothing). The folder is named for
+        # this process, so that the next store removes what a killed build left.
+        remove_abandoned_stores()
+        self.folder: str | None = tempfile.mkdtemp(prefix=f"{self.PREFIX}{os.getpid()}-")
         self._removal = weakref.finalize(self, shutil.rmtree, self.folder, True)
 
     def keep(self, page: Page) -> Page:
@@ -78,6 +83,24 @@ class PageStore:
     def remove(self) -> None:
         self._removal()
         self.folder = None
+
+
+def remove_abandoned_stores() -> None:
+    """The page stores of processes that no longer run: builds killed before they could remove theirs."""
+    for folder in glob.glob(os.path.join(tempfile.gettempdir(), PageStore.PREFIX + "*")):
+        owner = os.path.basename(folder).removeprefix(PageStore.PREFIX).split("-", 1)[0]
+        if owner.isdigit() and not _running(int(owner)):
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+def _running(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # another user's process
+        return True
+    return True
 
 
 def front_matter(title: str, description: str, extra: dict[str, Any]) -> str:

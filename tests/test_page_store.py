@@ -6,6 +6,11 @@ from __future__ import annotations
 
 import gc
 import os
+import shutil
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
 
 from generator.page import Page, PageStore
 from generator.pipeline import Builds
@@ -41,3 +46,21 @@ def test_a_page_is_kept_at_its_own_path_and_the_folder_goes_with_the_store() -> 
     del store, page
     gc.collect()
     assert not os.path.exists(folder)
+
+
+def test_a_new_store_removes_the_stores_of_processes_that_no_longer_run(tmp_path: Path) -> None:
+    """A build killed outright (as a publish can be) cannot remove its folder: the next build does."""
+    ended = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"], capture_output=True,
+                           text=True, check=True)
+    abandoned = Path(tempfile.gettempdir(), f"{PageStore.PREFIX}{int(ended.stdout)}-killed")
+    (abandoned / "claims").mkdir(parents=True)
+    (abandoned / "claims" / "a.md").write_text("---\n{}\n---\n")
+    running = Path(tempfile.mkdtemp(prefix=f"{PageStore.PREFIX}{os.getpid()}-"))
+    try:
+        store = PageStore()
+        assert not abandoned.exists()
+        assert running.is_dir() and store.folder is not None and os.path.isdir(store.folder)
+        store.remove()
+    finally:
+        shutil.rmtree(abandoned, ignore_errors=True)
+        shutil.rmtree(running, ignore_errors=True)

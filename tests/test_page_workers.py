@@ -53,7 +53,7 @@ def test_two_processes_build_the_site_one_process_builds(tmp_path: Path) -> None
     assert "search/search_index.json" in files and "uk/search/search_index.json" in files
     _, differ, errors = filecmp.cmpfiles(one.site, two.site, files, shallow=False)
     assert not differ and not errors, differ[:10]
-    assert spools() == before  # the pages waited on disk only as long as the build
+    assert not spools() - before  # the pages waited on disk only as long as the build
 
 
 def test_a_warning_of_the_second_process_fails_a_strict_build(tmp_path: Path) -> None:
@@ -95,4 +95,4 @@ def test_a_page_failing_in_either_process_fails_the_build_cleanly(tmp_path: Path
     assert result.output.count("Error building page") == 1, result.output[-3000:]
     assert "pages rendered by two processes" not in result.output
     assert handovers() == before
-    assert spools() == spooled
+    assert not spools() - spooled
